@@ -1,0 +1,43 @@
+# Two commands for newcomers (see README): `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8050
+WORKERS ?= 2
+
+.PHONY: run test install install-dev lint i18n bench clean
+
+run: install ## Install, build geometry and data checks, serve on http://127.0.0.1:$(PORT)
+	$(PY) -m geo.build --if-needed
+	$(VENV)/bin/gunicorn --preload --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --no-control-socket \
+		--access-logfile - app:server
+
+test: install-dev ## Lint, validate the data package, run every test (unit and real-browser)
+	$(VENV)/bin/ruff check .
+	$(PY) -m data.validate
+	$(PY) -m pytest
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	touch $@
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+
+i18n: install ## Sync the translation catalogues with the code and list untranslated strings
+	$(PY) -m i18n.catalogue_tool
+
+bench: install-dev ## Print the performance figures (see bench/README.md)
+	$(PY) -m bench.startup
+	$(PY) -m bench.page_weight /es /es/map
+
+clean:
+	rm -rf build $(VENV)

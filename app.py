@@ -1,0 +1,82 @@
+"""Wire the dashboard: settings, logging, cache, security, errors, health, pages.
+
+Run ``python app.py`` for a local server, or ``gunicorn app:server`` in production.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import dash
+from dash import ClientsideFunction, Input, Output, State
+from flask import jsonify
+
+import web
+from web.cache import init_cache
+from web.errors import install_error_handlers
+from web.security import install_security_headers
+from web.settings import load_settings
+from web.startup import prepare
+
+settings = load_settings()
+logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+readiness = prepare()
+
+app = dash.Dash(
+    __name__,
+    use_pages=True,
+    title="Violencia letal en Venezuela",
+    update_title=None,
+    suppress_callback_exceptions=True,
+    compress=True,
+    serve_locally=True,
+    include_assets_files=True,
+    routing_callback_inputs={"pathname": State("_pages_location", "pathname")},
+    meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+)
+server = app.server
+server.config["SEND_FILE_MAX_AGE_DEFAULT"] = 3600
+app.layout = dash.html.Div([dash.page_container, dash.html.Div(id="document-language", hidden=True)])
+
+app.clientside_callback(
+    ClientsideFunction(namespace="shell", function_name="setDocumentLanguage"),
+    Output("document-language", "children"),
+    Input("_pages_location", "pathname"),
+)
+app.clientside_callback(
+    ClientsideFunction(namespace="shell", function_name="toggleNavbar"),
+    Output("navbar-collapse", "is_open"),
+    Input("navbar-toggler", "n_clicks"),
+    State("navbar-collapse", "is_open"),
+    prevent_initial_call=True,
+)
+
+init_cache(server, settings)
+install_security_headers(server, settings, app.csp_hashes)
+install_error_handlers(server, lambda path: bool(dash._pages._path_to_page(path.strip("/"))[0]))
+
+
+@server.route("/healthz")
+def healthz():
+    return jsonify(
+        status="ok",
+        version=web.__version__,
+        data_loaded=readiness.data_loaded,
+        geometry_loaded=readiness.geometry_loaded,
+        problems=readiness.problems,
+    )
+
+
+@server.before_request
+def redirect_root():
+    from flask import redirect, request
+
+    from i18n import DEFAULT_LANGUAGE
+
+    if request.path == "/":
+        return redirect(f"/{DEFAULT_LANGUAGE}", code=302)
+    return None
+
+
+if __name__ == "__main__":
+    app.run(host=settings.host, port=settings.port, debug=settings.debug)

@@ -1,0 +1,49 @@
+"""Register one page module (the name must contain ``register_page``: Dash Pages only imports
+modules whose text does) under both languages (``/es/<slug>`` and ``/en/<slug>``).
+
+Each page defines ``layout(lang, **params)``; this wraps it in the shared frame and makes sure a
+query parameter can never override the language taken from the path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import dash
+from dash.development.base_component import Component
+
+from components.navigation import SITE_NAME, page_path
+from components.shell import page_frame
+from i18n import LANGUAGES, gettext
+
+PageLayout = Callable[..., Component]
+
+
+def page_title(lang: str, title: str) -> str:
+    site = gettext(lang, SITE_NAME)
+    return site if title == SITE_NAME else f"{gettext(lang, title)} · {site}"
+
+
+def register_page_bilingual(
+    module: str, slug: str, title: str, layout: PageLayout, order: int, description: str = ""
+) -> None:
+    for lang in LANGUAGES:
+        dash.register_page(
+            f"{module}.{lang}",
+            path=page_path(lang, slug),
+            name=gettext(lang, title),
+            title=page_title(lang, title),
+            description=gettext(lang, description) if description else "",
+            order=order * 10 + LANGUAGES.index(lang),
+            layout=_framed(layout, lang, slug),
+        )
+
+
+def _framed(layout: PageLayout, lang: str, slug: str) -> PageLayout:
+    def framed(**params: object) -> Component:
+        for routing_only in ("lang", "pathname"):
+            params.pop(routing_only, None)
+        return page_frame(lang, slug, layout(lang, **params), params)
+
+    framed.__name__ = f"{getattr(layout, '__module__', 'page')}_{lang}"
+    return framed

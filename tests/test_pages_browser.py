@@ -1,0 +1,113 @@
+"""Every page, in both languages, in a real headless Chromium: heading, title, clean console."""
+
+from __future__ import annotations
+
+import re
+
+import dash
+import pytest
+
+from components.navigation import SECTIONS, page_path
+from i18n import LANGUAGES, gettext, other_language
+from tests.conftest import BOOM_PATH
+
+pytestmark = pytest.mark.browser
+
+SLUGS = ["", *(s.slug for s in SECTIONS)]
+
+
+def registered(path: str) -> dict:
+    return next(p for p in dash.page_registry.values() if p["path"] == path)
+
+
+def open_page(browser_page, url: str):
+    page = browser_page.page
+    page.goto(url)
+    page.wait_for_selector("main h1", timeout=15_000)
+    return page
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("slug", SLUGS)
+def test_page_renders_title_heading_and_clean_console(live_server, browser_page, dash_app, slug, lang):
+    path = page_path(lang, slug)
+    entry = registered(path)
+    page = open_page(browser_page, live_server + path)
+    assert page.inner_text("main h1").strip() == entry["name"]
+    page.wait_for_function("t => document.title === t", arg=entry["title"], timeout=5_000)
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert page.locator("footer.site-footer").inner_text().count("CC BY") >= 1
+    assert browser_page.errors == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("slug", ["", "map", "about"])
+def test_language_switch_keeps_page_and_view(live_server, browser_page, dash_app, slug, lang):
+    target = other_language(lang)
+    page = open_page(browser_page, live_server + page_path(lang, slug) + "?year=2023")
+    page.click("#language-switch")
+    expected = re.escape(live_server + page_path(target, slug)) + r"\?year=2023$"
+    page.wait_for_url(re.compile(expected), timeout=10_000)
+    page.wait_for_function(
+        "t => document.querySelector('main h1') && document.querySelector('main h1').innerText.trim() === t",
+        arg=registered(page_path(target, slug))["name"],
+        timeout=10_000,
+    )
+    assert browser_page.errors == []
+
+
+def test_navigation_links_reach_every_section(live_server, browser_page, dash_app):
+    page = open_page(browser_page, live_server + "/es")
+    for section in SECTIONS:
+        page.click(f"nav a[href='/es/{section.slug}']")
+        page.wait_for_url(live_server + f"/es/{section.slug}")
+        page.wait_for_function(
+            "t => document.querySelector('main h1')?.innerText.trim() === t",
+            arg=registered(f"/es/{section.slug}")["name"],
+        )
+    assert browser_page.errors == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_unknown_page_shows_translated_404(live_server, browser_page, dash_app, lang):
+    page = browser_page.page
+    response = page.goto(f"{live_server}/{lang}/no-such-page")
+    assert response.status == 404
+    page.wait_for_selector("main h1")
+    assert page.inner_text("main h1") == gettext(lang, "Page not found")
+    assert page.locator(f"main a[href='/{lang}']").count() == 1
+    # The only console error allowed is the browser's note that the document itself was a 404.
+    assert all("status of 404" in e for e in browser_page.errors), browser_page.errors
+
+
+def test_server_error_page_in_browser(live_server, browser_page):
+    page = browser_page.page
+    response = page.goto(live_server + "/en" + BOOM_PATH)
+    assert response.status == 500
+    assert page.inner_text("h1") == "Something went wrong"
+    assert "Traceback" not in page.content()
+
+
+def test_url_input_is_never_executed(live_server, browser_page, dash_app):
+    page = browser_page.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    payload = "\"><script>alert(1)</script><img src=x onerror=alert(2)>"
+    page.goto(f"{live_server}/es/map?year={payload}&x=javascript:alert(3)")
+    page.wait_for_selector("main h1")
+    page.click("#language-switch")
+    page.wait_for_selector("main h1")
+    assert dialogs == []
+    assert page.locator("script:not([src]):not([type='application/json'])").count() <= 2
+
+
+def test_phone_layout_has_working_menu(live_server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server + "/es")
+    page.wait_for_selector("main h1")
+    assert not page.is_visible("nav a[href='/es/map']")
+    page.click("#navbar-toggler")
+    page.wait_for_selector("nav a[href='/es/map']", state="visible")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()

@@ -1,0 +1,38 @@
+"""Settings come from the environment with safe defaults."""
+
+import pytest
+
+from web.cache import cache_config
+from web.settings import SettingsError, load_settings
+
+
+def test_defaults_are_safe():
+    settings = load_settings({})
+    assert settings.debug is False
+    assert settings.host == "127.0.0.1"
+    assert settings.port == 8050
+    assert settings.cache_type == "FileSystemCache"
+
+
+def test_redis_url_selects_redis(tmp_path):
+    settings = load_settings({"REDIS_URL": "redis://127.0.0.1:6379/0", "CACHE_DIR": str(tmp_path)})
+    config = cache_config(settings)
+    assert config["CACHE_TYPE"] == "RedisCache"
+    assert config["CACHE_REDIS_URL"] == "redis://127.0.0.1:6379/0"
+
+
+def test_filesystem_cache_uses_configured_folder(tmp_path):
+    config = cache_config(load_settings({"CACHE_DIR": str(tmp_path / "c")}))
+    assert config["CACHE_DIR"] == str(tmp_path / "c")
+    assert (tmp_path / "c").is_dir()
+
+
+@pytest.mark.parametrize("value", ["yes", "1", "true", "ON"])
+def test_debug_only_when_asked(value):
+    assert load_settings({"DASH_DEBUG": value}).debug is True
+
+
+@pytest.mark.parametrize(("name", "value"), [("PORT", "eighty"), ("PORT", "70000"), ("CACHE_TIMEOUT", "-1")])
+def test_bad_values_name_the_variable(name, value):
+    with pytest.raises(SettingsError, match=name):
+        load_settings({name: value})

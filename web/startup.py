@@ -1,0 +1,55 @@
+"""What the app checks before it serves: geometry built from the boundary sources, data validated.
+
+Invalid data stops the start with the file, row and reason (a dashboard must not publish figures
+that failed their checks). Missing boundary sources do not: the app starts degraded, says so in
+``/healthz`` and the log, and pages that need maps show a notice.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Readiness:
+    geometry_loaded: bool = False
+    data_loaded: bool = False
+    problems: list[str] = field(default_factory=list)
+
+
+READINESS = Readiness()
+
+
+def prepare_geometry(readiness: Readiness) -> None:
+    try:
+        from geo.build import GeoSourceError, ensure_built
+    except ImportError as error:  # the geography package is not installed in this checkout
+        readiness.problems.append(f"geometry unavailable: {error}")
+        return
+    try:
+        ensure_built()
+    except GeoSourceError as error:
+        readiness.problems.append(f"geometry unavailable: {error}")
+        log.error("starting without maps: %s", error)
+        return
+    readiness.geometry_loaded = True
+
+
+def prepare_data(readiness: Readiness) -> None:
+    """Load and validate the data package; a validation error propagates and stops the start."""
+    try:
+        from data import query
+    except ImportError as error:
+        readiness.problems.append(f"data unavailable: {error}")
+        return
+    query.load()
+    readiness.data_loaded = True
+
+
+def prepare() -> Readiness:
+    prepare_geometry(READINESS)
+    prepare_data(READINESS)
+    return READINESS
