@@ -1,0 +1,247 @@
+"""Validation of the data package: Table Schema rules plus the domain rules a schema cannot say.
+
+Why: a figure must never enter the dashboard unless its codes exist, its source is known and its
+arithmetic agrees with the other figures published with it. Every problem is reported as
+``file, row N: reason`` where N is the line number in the CSV (the header is line 1).
+
+Tolerances (also in ``data/README.md``):
+
+* components against a total: counts within max(1, 0.1 % of the total) (OVV rounds its
+  estimates); rates within the sum of half a unit of the last published digit of every term;
+* rate against count and stated population: half a unit of the rate's last digit, plus 2 % of the
+  rate when the population is stated rounded ("26 million") or 0.1 % when it is exact; populations
+  stated only as a lower bound are not used.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+import pycountry
+from frictionless import validate as fl_validate
+
+from data.errors import Issue
+from data.package import DATA_DIR, read_raw, resources
+
+COMPONENTS = {
+    "violent_deaths": ("homicides", "police_killings", "deaths_under_investigation"),
+    "violent_deaths_incl_disappearances": (
+        "homicides",
+        "police_killings",
+        "deaths_under_investigation",
+        "disappearances",
+    ),
+}
+CODED_TABLES = ("observations", "population", "events")
+
+
+def _file(resource: dict) -> str:
+    return Path(resource["path"]).name
+
+
+def schema_issues(root: Path = DATA_DIR) -> list[Issue]:
+    """Types, constraints, primary keys (duplicates) and foreign keys (unknown ids) via frictionless."""
+    report = fl_validate(str(root / "datapackage.json"))
+    by_name = resources(root)
+    issues: list[Issue] = []
+    for task in report.tasks:
+        fname = _file(by_name[task.name]) if task.name in by_name else task.name
+        for err in task.errors:
+            row = getattr(err, "row_number", None)
+            field = getattr(err, "field_name", None)
+            where = f"field {field!r}: " if field else ""
+            reason = {"primary-key": "duplicate key", "foreign-key": "unknown reference"}.get(
+                err.type, err.type
+            )
+            issues.append(Issue(fname, row, f"{reason}: {where}{err.note}"))
+    for err in report.errors:
+        issues.append(Issue("datapackage.json", None, f"{err.type}: {err.note}"))
+    return issues
+
+
+def _decimals(text: str) -> int:
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+def _half_unit(text: str) -> float:
+    return 0.5 * 10 ** (-_decimals(text))
+
+
+def _num(text: str) -> float | None:
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def _code_ok(level: str, code: str) -> str | None:
+    """Reason the code is wrong for its level, or None."""
+    from geo import codes  # imported late: geo is a sibling package built in parallel
+
+    if level == "country":
+        return None if pycountry.countries.get(alpha_3=code) else f"unknown ISO 3166-1 alpha-3 code {code!r}"
+    if level == "state":
+        return None if codes.is_state(code) else f"unknown state code {code!r} (ISO 3166-2:VE expected)"
+    if level == "municipality":
+        return (
+            None
+            if codes.is_municipality(code)
+            else f"unknown municipality code {code!r} (INE P-code expected)"
+        )
+    return f"unknown level {level!r}"
+
+
+def code_issues(tables: dict[str, pd.DataFrame], files: dict[str, str]) -> list[Issue]:
+    """Every level/code pair must exist in the geography (geo.codes) or in ISO 3166-1."""
+    issues = []
+    for name in CODED_TABLES:
+        frame = tables.get(name)
+        if frame is None:
+            continue
+        for i, row in enumerate(frame.itertuples(index=False), start=2):
+            reason = _code_ok(row.level, row.code)
+            if reason:
+                issues.append(Issue(files[name], i, reason))
+    return issues
+
+
+def observation_issues(
+    obs: pd.DataFrame, indicators: pd.DataFrame, sources: pd.DataFrame, fname: str
+) -> list[Issue]:
+    """Row rules: units allowed per indicator, percent <= 100, derived rows carry inputs, copies are copies."""
+    units = {r.indicator_id: set(r.units.split("|")) for r in indicators.itertuples(index=False)}
+    kinds = dict(zip(sources.source_id, sources.kind, strict=True))
+    issues = []
+    for i, row in enumerate(obs.itertuples(index=False), start=2):
+        value = _num(row.value)
+        if row.indicator in units and row.unit not in units[row.indicator]:
+            issues.append(Issue(fname, i, f"unit {row.unit!r} not allowed for indicator {row.indicator!r}"))
+        if row.unit == "percent" and value is not None and value > 100:
+            issues.append(Issue(fname, i, f"percent above 100 ({row.value})"))
+        if value is not None and value < 0:
+            issues.append(Issue(fname, i, f"negative value ({row.value})"))
+        if row.status == "derived" and not row.inputs.strip():
+            issues.append(Issue(fname, i, "derived value without its inputs"))
+        if row.status == "published" and row.inputs.strip():
+            issues.append(Issue(fname, i, "published value with inputs (inputs are for derived rows)"))
+        if row.read_via and kinds.get(row.read_via, "press_copy") != "press_copy":
+            issues.append(Issue(fname, i, f"read_via {row.read_via!r} is not a press_copy source"))
+    return issues
+
+
+def _groups(obs: pd.DataFrame) -> dict[tuple, dict[str, tuple[int, str]]]:
+    """(level, code, year, period, unit, source_id) -> indicator -> (row number, value text)."""
+    out: dict[tuple, dict[str, tuple[int, str]]] = defaultdict(dict)
+    for i, row in enumerate(obs.itertuples(index=False), start=2):
+        out[(row.level, row.code, row.year, row.period, row.unit, row.source_id)][row.indicator] = (
+            i,
+            row.value,
+        )
+    return out
+
+
+def sum_issues(obs: pd.DataFrame, fname: str) -> list[Issue]:
+    """OVV totals must equal their published components within the stated rounding."""
+    issues = []
+    for key, inds in _groups(obs).items():
+        unit = key[4]
+        for total, parts in COMPONENTS.items():
+            if total not in inds or not all(p in inds for p in parts):
+                continue
+            terms = [inds[p][1] for p in parts]
+            values = [_num(t) for t in terms]
+            total_v = _num(inds[total][1])
+            if total_v is None or any(v is None for v in values):
+                continue
+            got = sum(v for v in values if v is not None)
+            if unit == "count":
+                tol = max(1.0, 0.001 * total_v)
+            else:
+                tol = sum(_half_unit(t) for t in [*terms, inds[total][1]])
+            if abs(got - total_v) > tol + 1e-9:
+                issues.append(
+                    Issue(
+                        fname,
+                        inds[total][0],
+                        f"{total} {inds[total][1]} ({unit}) differs from the sum of "
+                        f"{' + '.join(parts)} = {got:g} by more than {tol:g}",
+                    )
+                )
+    return issues
+
+
+def rate_issues(obs: pd.DataFrame, pop: pd.DataFrame, fname: str) -> list[Issue]:
+    """Where count, rate and population are all stated by one source, they must agree."""
+    pops: dict[tuple, list[tuple[float, str]]] = defaultdict(list)
+    for row in pop.itertuples(index=False):
+        value = _num(row.value)
+        if value and row.qualifier != "lower_bound":
+            pops[(row.level, row.code, row.year, row.source_id)].append((value, row.qualifier))
+    issues = []
+    counts = {
+        (r.level, r.code, r.year, r.period, r.indicator, r.source_id): r.value
+        for r in obs.itertuples(index=False)
+        if r.unit == "count"
+    }
+    for i, row in enumerate(obs.itertuples(index=False), start=2):
+        if row.unit != "rate_per_100k":
+            continue
+        count = counts.get((row.level, row.code, row.year, row.period, row.indicator, row.source_id))
+        rate = _num(row.value)
+        if count is None or rate is None or _num(count) is None:
+            continue
+        for population, qualifier in pops.get((row.level, row.code, row.year, row.source_id), []):
+            computed = (_num(count) or 0.0) / population * 100_000
+            tol = _half_unit(row.value) + (0.02 if qualifier == "rounded" else 0.001) * rate
+            if abs(computed - rate) > tol + 1e-9:
+                issues.append(
+                    Issue(
+                        fname,
+                        i,
+                        f"rate {row.value} inconsistent with count {count} and stated "
+                        f"population {population:.0f} (gives {computed:.2f}; tolerance {tol:.2f})",
+                    )
+                )
+    return issues
+
+
+def domain_issues(root: Path = DATA_DIR) -> list[Issue]:
+    """All rules beyond the Table Schemas, on the raw text of the tables."""
+    res = resources(root)
+    tables: dict[str, pd.DataFrame] = {}
+    files: dict[str, str] = {}
+    for name in ("sources", "indicators", *CODED_TABLES):
+        if name in res and (root / res[name]["path"]).exists():
+            tables[name] = read_raw(root, res[name])
+            files[name] = _file(res[name])
+    issues = code_issues(tables, files)
+    if {"observations", "indicators", "sources"} <= tables.keys():
+        obs = tables["observations"]
+        issues += observation_issues(obs, tables["indicators"], tables["sources"], files["observations"])
+        issues += sum_issues(obs, files["observations"])
+        if "population" in tables:
+            issues += rate_issues(obs, tables["population"], files["observations"])
+    return issues
+
+
+def all_issues(root: Path = DATA_DIR) -> list[Issue]:
+    """Schema issues first; domain rules only run on files whose schema checks passed enough to parse."""
+    issues = schema_issues(root)
+    try:
+        issues += domain_issues(root)
+    except (KeyError, AttributeError, ValueError) as exc:  # a table too broken to apply the rules
+        issues.append(Issue("datapackage.json", None, f"domain checks could not run: {exc}"))
+    return _dedupe(issues)
+
+
+def _dedupe(issues: Iterable[Issue]) -> list[Issue]:
+    seen: set[Issue] = set()
+    out = []
+    for issue in issues:
+        if issue not in seen:
+            seen.add(issue)
+            out.append(issue)
+    return out

@@ -1,0 +1,260 @@
+"""Query layer for the pages: the only way the app reads data.
+
+Why: pages must never read files. The package is validated and loaded once per process
+(``load``; malformed data raises ``DataValidationError``) and every function below returns a fresh
+DataFrame or dict, so callers cannot corrupt the cache.
+
+A missing row means *no published figure*: ``map_values`` returns only the codes that have one, and
+``has_figure`` says whether a given cell exists.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from data.checks import all_issues
+from data.errors import DataValidationError
+from data.package import DATA_DIR, read_raw, resources, schema, typed
+
+FIGURE_COLUMNS = ["source_id", "read_via", "locator_url", "locator", "status", "inputs", "note"]
+
+
+def load(root: Path = DATA_DIR) -> dict[str, pd.DataFrame]:
+    """Validate the package at ``root`` and return its tables by resource name (typed)."""
+    issues = all_issues(root)
+    if issues:
+        raise DataValidationError(issues)
+    return {name: typed(read_raw(root, res), schema(root, res)) for name, res in resources(root).items()}
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, pd.DataFrame]:
+    return load(DATA_DIR)
+
+
+def _t(name: str) -> pd.DataFrame:
+    return _tables()[name].copy()
+
+
+def clear_cache() -> None:
+    """Forget the loaded package (after editing the CSVs in a running process)."""
+    _tables.cache_clear()
+
+
+def indicators() -> pd.DataFrame:
+    """The indicator catalogue (ids, names and definitions in es/en, allowed units)."""
+    return _t("indicators")
+
+
+def sources(ids: list[str] | None = None) -> pd.DataFrame:
+    """All sources, or those with the given ids (in the table's order)."""
+    frame = _t("sources")
+    return frame if ids is None else frame[frame["source_id"].isin(ids)].reset_index(drop=True)
+
+
+def producer_of(source_id: str) -> str:
+    """The producer a source belongs to: ids are ``<producer>-<publication>`` (``ovv-iav-2023``).
+
+    Why: one producer publishes a series across many reports (OVV's annual reports and regional
+    chapters); a map or a line shows one producer's figures, drawn from whichever report gave them.
+    """
+    return source_id.split("-", 1)[0]
+
+
+def _observations(
+    indicator: str | None = None,
+    unit: str | None = None,
+    level: str | None = None,
+    source_id: str | None = None,
+    producer: str | None = None,
+) -> pd.DataFrame:
+    obs = _t("observations")
+    if producer is not None:
+        obs = obs[obs["source_id"].map(producer_of) == producer]
+    for column, value in (
+        ("indicator", indicator),
+        ("unit", unit),
+        ("level", level),
+        ("source_id", source_id),
+    ):
+        if value is not None:
+            obs = obs[obs[column] == value]
+    return obs
+
+
+def map_values(
+    indicator: str,
+    unit: str,
+    source_id: str,
+    year: int,
+    level: str,
+    state: str | None = None,
+    period: str = "",
+) -> pd.DataFrame:
+    """Values for one map: code, value and the figure's source columns.
+
+    Only codes with a published figure appear; for ``level="municipality"`` pass ``state``
+    (ISO 3166-2 code) to keep one state's municipalities.
+    """
+    obs = _observations(indicator, unit, level, source_id)
+    obs = obs[(obs["year"] == year) & (obs["period"] == period)]
+    if state is not None and level == "municipality":
+        from geo import codes
+
+        obs = obs[obs["code"].map(codes.state_of_municipality) == state]
+    return obs[["code", "value", *FIGURE_COLUMNS]].sort_values("code").reset_index(drop=True)
+
+
+def series(level: str, code: str, indicator: str, unit: str, source_id: str | None = None) -> pd.DataFrame:
+    """One place's values over time, one row per year, period and source (sources side by side)."""
+    obs = _observations(indicator, unit, level, source_id)
+    obs = obs[obs["code"] == code]
+    cols = ["year", "period", "value", *FIGURE_COLUMNS]
+    return obs[cols].sort_values(["source_id", "year", "period"]).reset_index(drop=True)
+
+
+def producer_values(
+    indicator: str, unit: str, producer: str, year: int, level: str, state: str | None = None
+) -> pd.DataFrame:
+    """One producer's values for a map: per place, the figure from its most recent publication.
+
+    When a later report of the same producer restates a year, the later figure is shown (it is the
+    producer's own revision); figures of other producers are never mixed in.
+    """
+    obs = _observations(indicator, unit, level, producer=producer)
+    obs = obs[(obs["year"] == year) & (obs["period"] == "")]
+    if state is not None and level == "municipality":
+        from geo import codes
+
+        obs = obs[obs["code"].map(codes.state_of_municipality) == state]
+    published = _t("sources").set_index("source_id")["published"].astype(str)
+    obs = obs.assign(_published=obs["source_id"].map(published).fillna(""))
+    obs = obs.sort_values(["code", "_published", "source_id"]).drop_duplicates("code", keep="last")
+    return obs[["code", "value", *FIGURE_COLUMNS]].reset_index(drop=True)
+
+
+def producers(indicator: str | None = None, unit: str | None = None, level: str | None = None) -> list[str]:
+    """Producers with figures for a selection, the one with most figures first."""
+    obs = _observations(indicator, unit, level)
+    counts = obs["source_id"].map(producer_of).value_counts()
+    return sorted(counts.index, key=lambda p: (-counts[p], p))
+
+
+def producer_name(producer: str) -> str:
+    """The organisation named most often among a producer's sources."""
+    frame = _t("sources")
+    names = frame[frame["source_id"].map(producer_of) == producer]["organisation"]
+    return str(names.mode().iloc[0]) if len(names) else producer
+
+
+def options(
+    indicator: str | None = None,
+    unit: str | None = None,
+    level: str | None = None,
+    producer: str | None = None,
+) -> dict:
+    """What exists for building controls: indicators, units, levels, sources and years."""
+    obs = _observations(indicator, unit, level, producer=producer)
+    return {
+        "indicators": sorted(obs["indicator"].unique()),
+        "units": sorted(obs["unit"].unique()),
+        "levels": sorted(obs["level"].unique()),
+        "sources": sorted(obs["source_id"].unique()),
+        "years": sorted(int(y) for y in obs["year"].unique()),
+    }
+
+
+def _ranges(years: list[int]) -> str:
+    """Compact year list: 2012-2016, 2018."""
+    out: list[str] = []
+    for year in sorted(set(years)):
+        if out and out[-1].split("-")[-1] == str(year - 1):
+            out[-1] = f"{out[-1].split('-')[0]}-{year}"
+        else:
+            out.append(str(year))
+    return ", ".join(out)
+
+
+def coverage(by_source: bool = True) -> pd.DataFrame:
+    """Which indicator, level (and source) has figures for which years, and for how many places."""
+    obs = _t("observations")
+    keys = ["indicator", "level", "source_id"] if by_source else ["indicator", "level"]
+    rows = []
+    for key, group in obs.groupby(keys, sort=True):
+        rows.append(
+            {
+                **dict(zip(keys, key, strict=True)),
+                "units": ", ".join(sorted(group["unit"].unique())),
+                "years": _ranges([int(y) for y in group["year"]]),
+                "places": group["code"].nunique(),
+                "rows": len(group),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def has_figure(
+    level: str,
+    code: str,
+    year: int,
+    indicator: str,
+    unit: str,
+    source_id: str | None = None,
+    period: str = "",
+) -> bool:
+    """True when a published (or labelled derived) figure exists for that cell."""
+    obs = _observations(indicator, unit, level, source_id)
+    return bool(((obs["code"] == code) & (obs["year"] == year) & (obs["period"] == period)).any())
+
+
+def population(
+    level: str | None = None, code: str | None = None, year: int | None = None, base: str | None = None
+) -> pd.DataFrame:
+    """Population bases stated by sources (several per year: they disagree after emigration)."""
+    pop = _t("population")
+    for column, value in (("level", level), ("code", code), ("year", year), ("base", base)):
+        if value is not None:
+            pop = pop[pop[column] == value]
+    return pop.sort_values(["level", "code", "year", "base"]).reset_index(drop=True)
+
+
+def events() -> pd.DataFrame:
+    """Timeline events, oldest first."""
+    return _t("events").sort_values("date").reset_index(drop=True)
+
+
+def places() -> pd.DataFrame:
+    """Benchmark places (countries, states, cities) of the regional tables."""
+    return _t("places")
+
+
+def benchmarks(
+    place_id: str | None = None,
+    indicator: str | None = None,
+    unit: str | None = None,
+    source_id: str | None = None,
+) -> pd.DataFrame:
+    """Regional benchmark figures, optionally filtered."""
+    frame = _t("benchmarks")
+    for column, value in (
+        ("place_id", place_id),
+        ("indicator", indicator),
+        ("unit", unit),
+        ("source_id", source_id),
+    ):
+        if value is not None:
+            frame = frame[frame[column] == value]
+    return frame.reset_index(drop=True)
+
+
+def practices() -> pd.DataFrame:
+    """Documented violence-reduction practices (regional tables)."""
+    return _t("practices")
+
+
+def targets() -> pd.DataFrame:
+    """Published reduction targets (regional tables)."""
+    return _t("targets")
