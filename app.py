@@ -51,6 +51,9 @@ app.clientside_callback(
     prevent_initial_call=True,
 )
 
+from geo.serve import blueprint as geometry_blueprint  # noqa: E402 - after the app exists
+
+server.register_blueprint(geometry_blueprint)
 init_cache(server, settings)
 install_security_headers(server, settings, app.csp_hashes)
 install_error_handlers(server, lambda path: bool(dash._pages._path_to_page(path.strip("/"))[0]))

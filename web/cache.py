@@ -6,25 +6,44 @@ workers (and machines sharing one Redis) compute each answer once.
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 from flask import Flask
 from flask_caching import Cache
 
-from web.settings import Settings
+import web
+from web.settings import REPO_ROOT, Settings
 
 cache = Cache()
+FINGERPRINTED = ("data/tables", "data/schemas", "geo/crosswalk", "i18n/locales", "components", "pages")
+
+
+def content_fingerprint(root: Path = REPO_ROOT) -> str:
+    """A short hash of the data, translations and page code, so a deployment with new data or new
+    code never serves answers cached by the previous one (the cache may be shared and persistent)."""
+    digest = hashlib.sha256(web.__version__.encode())
+    for folder in FINGERPRINTED:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and path.suffix in {".csv", ".json", ".po", ".py"}:
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def cache_config(settings: Settings) -> dict[str, object]:
+    fingerprint = content_fingerprint()
     config: dict[str, object] = {
         "CACHE_TYPE": settings.cache_type,
         "CACHE_DEFAULT_TIMEOUT": settings.cache_timeout,
-        "CACHE_KEY_PREFIX": "vzla-dash:",
+        "CACHE_KEY_PREFIX": f"vzla-dash:{fingerprint}:",
     }
     if settings.redis_url:
         config["CACHE_REDIS_URL"] = settings.redis_url
     else:
-        settings.cache_dir.mkdir(parents=True, exist_ok=True)
-        config["CACHE_DIR"] = str(settings.cache_dir)
+        cache_dir = settings.cache_dir / fingerprint  # the filesystem backend ignores key prefixes
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        config["CACHE_DIR"] = str(cache_dir)
         config["CACHE_THRESHOLD"] = 5000
     return config
 

@@ -1,0 +1,90 @@
+// Map explorer behaviour that runs in the browser: year changes redraw from the values already
+// sent for the selection (no server round trip), the URL follows the controls, the timeline plays.
+window.dash_clientside = Object.assign({}, window.dash_clientside, {
+  map: {
+    // The slider moves in whole years; years without figures are skipped in the direction of
+    // travel, so arrow keys and the play button always land on a year that was published.
+    showYear: function (year, frames, lastShown) {
+      var nothing = window.dash_clientside.no_update;
+      if (!frames || !frames.frames) return [nothing, nothing, nothing, nothing, nothing];
+      var sliderValue = nothing;
+      var frame = frames.frames[String(year)];
+      if (!frame) {
+        // Dash does not re-run a callback for its own output, so draw the snapped year now.
+        year = snapYear(year, frames.years, lastShown);
+        sliderValue = year;
+        frame = frames.frames[String(year)];
+        if (!frame) return [nothing, [], "", nothing, nothing];
+      }
+      var patch = new window.dash_clientside.Patch();
+      patch.assign(["data", 0, "locations"], frame.loc);
+      patch.assign(["data", 0, "z"], frame.z);
+      patch.assign(["data", 0, "text"], frame.text);
+      patch.assign(["data", 1, "locations"], frame.missing);
+      patch.assign(["data", 1, "z"], frame.missing.map(function () { return 0; }));
+      patch.assign(["data", 1, "text"], frame.missing_text);
+      var caption = frames.caption
+        .replace("{year}", String(year))
+        .replace("{count}", String(frame.loc.length));
+      return [patch.build(), frame.rows, caption, sliderValue, year];
+    },
+
+    syncUrl: function (indicator, measure, source, year, level, state, view, lang) {
+      var params = new URLSearchParams();
+      var values = { indicator: indicator, measure: measure, source: source, year: year,
+                     level: level, state: state, view: view };
+      Object.keys(values).forEach(function (key) {
+        if (values[key] !== null && values[key] !== undefined && values[key] !== "") {
+          params.set(key, String(values[key]));
+        }
+      });
+      var path = "/" + (lang === "en" ? "en" : "es") + "/map";
+      var url = path + "?" + params.toString();
+      if (window.location.pathname === path) {
+        window.history.replaceState(window.history.state, "", url);
+      }
+      return window.location.origin + url;
+    },
+
+    togglePlay: function (clicks, disabled, lang) {
+      var playing = disabled;  // it was stopped, so it starts now
+      return [!playing, playLabel(playing, lang)];
+    },
+
+    nextYear: function (ticks, year, frames, lang) {
+      var nothing = window.dash_clientside.no_update;
+      if (!frames || !frames.years || !frames.years.length) return [nothing, true, playLabel(false, lang)];
+      var years = frames.years;
+      var index = years.indexOf(year);
+      if (index < 0 || index >= years.length - 1) {
+        return [index < 0 ? years[0] : nothing, true, playLabel(false, lang)];
+      }
+      var last = index + 1 === years.length - 1;
+      return [years[index + 1], last, playLabel(!last, lang)];
+    },
+
+    downloadImage: function () {
+      var triggered = window.dash_clientside.callback_context.triggered;
+      var format = triggered.length && triggered[0].prop_id.indexOf("svg") >= 0 ? "svg" : "png";
+      var graph = document.querySelector("#map-graph .js-plotly-plot");
+      if (graph && window.Plotly) {
+        window.Plotly.downloadImage(graph, { format: format, filename: "venezuela-map", width: 1000, height: 800 });
+      }
+      return format;
+    },
+  },
+});
+
+function snapYear(year, years, lastShown) {
+  var later = years.filter(function (y) { return y > year; });
+  var earlier = years.filter(function (y) { return y < year; });
+  var goingDown = lastShown !== null && lastShown !== undefined && year < lastShown;
+  if (goingDown && earlier.length) return earlier[earlier.length - 1];
+  if (!goingDown && later.length) return later[0];
+  return earlier.length ? earlier[earlier.length - 1] : later[0];
+}
+
+function playLabel(playing, lang) {
+  if (lang === "en") return playing ? "❚❚ Pause" : "▶ Play";
+  return playing ? "❚❚ Pausa" : "▶ Reproducir";
+}

@@ -1,0 +1,179 @@
+"""The map's view as URL parameters: parse, correct to the nearest valid view, and re-encode.
+
+Every control of the map lives in the URL, so a copied link reopens the same view. Values that
+make no sense (unknown codes, years without figures, typos) are replaced by the nearest valid
+choice and reported as notices; they never cause an error page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+
+from components.labels import indicator_name
+from data import query
+from geo import codes
+from i18n import translator
+from i18n.markers import N_
+
+MEASURE_UNITS = {"rate": "rate_per_100k", "count": "count", "percent": "percent"}
+MEASURE_LABELS = {"rate": N_("rate per 100,000"), "count": N_("count"), "percent": N_("percent")}
+LEVELS = ("state", "municipality")
+VIEWS = ("map", "tiles")
+DEFAULT_INDICATOR = "violent_deaths"
+MAX_ECHO = 40
+
+
+@dataclass(frozen=True)
+class MapView:
+    indicator: str
+    measure: str
+    source: str
+    year: int | None
+    level: str
+    state: str | None
+    view: str
+
+    @property
+    def unit(self) -> str:
+        return MEASURE_UNITS[self.measure]
+
+    def query_params(self) -> dict[str, str]:
+        """Only meaningful values, in a stable order, for the shareable URL."""
+        return {k: str(v) for k, v in asdict(self).items() if v not in (None, "")}
+
+
+def _one(value: object) -> str | None:
+    """A URL parameter as one short string (repeated parameters keep the first)."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value if isinstance(value, str) else None
+
+
+def _echo(value: str) -> str:
+    return value if len(value) <= MAX_ECHO else value[: MAX_ECHO - 1] + "…"
+
+
+def map_indicators(level: str) -> list[str]:
+    """Indicators with at least one published figure at this level, in catalogue order."""
+    available = set(query.options(level=level)["indicators"])
+    return [i for i in query.indicators()["indicator_id"] if i in available]
+
+
+def measures_for(indicator: str, level: str) -> list[str]:
+    units = set(query.options(indicator=indicator, level=level)["units"])
+    return [m for m, unit in MEASURE_UNITS.items() if unit in units]
+
+
+def sources_for(indicator: str, measure: str, level: str) -> list[str]:
+    """Producers (OVV, the Ministry's observatory, …) with figures for this selection."""
+    return query.producers(indicator=indicator, unit=MEASURE_UNITS[measure], level=level)
+
+
+def years_for(view: MapView) -> list[int]:
+    """Years with figures for the selection; for a drilled-down state, the years its municipalities
+    have figures (or, if none, the national years, so the map shows that nothing was published)."""
+    options = query.options(indicator=view.indicator, unit=view.unit, level=view.level, producer=view.source)
+    years = sorted(int(y) for y in options["years"])
+    if view.state:
+        counts = _counts(view, years)
+        return [y for y in years if counts[y]] or years
+    return years
+
+
+def _counts(view: MapView, years: list[int]) -> dict[int, int]:
+    return {
+        y: len(query.producer_values(view.indicator, view.unit, view.source, y, view.level, state=view.state))
+        for y in years
+    }
+
+
+def default_year(view: MapView, years: list[int]) -> int:
+    """The latest year whose coverage is at least half the best year's, so a first view is not
+    a nearly empty map because one place already published next year's figure."""
+    counts = _counts(view, years)
+    best = max(counts.values())
+    return max(y for y in years if counts[y] * 2 >= best)
+
+
+def nearest(target: int, candidates: list[int]) -> int:
+    """The closest candidate; on a tie the later year (more recent data)."""
+    return min(candidates, key=lambda y: (abs(y - target), -y))
+
+
+def normalise(params: dict[str, object], lang: str) -> tuple[MapView, list[str]]:
+    """Turn raw URL parameters into a valid view plus translated notices of what was corrected."""
+    _ = translator(lang)
+    notices: list[str] = []
+
+    def corrected(name: str, raw: str, used: str) -> None:
+        notices.append(
+            _("“{value}” is not a valid {name}; showing {used} instead.").format(
+                value=_echo(raw), name=_(name), used=used
+            )
+        )
+
+    raw_state = _one(params.get("state"))
+    state = None
+    if raw_state:
+        if codes.is_state(raw_state) and codes.municipality_pcodes(raw_state):
+            state = raw_state
+        else:
+            corrected(N_("state"), raw_state, _("the whole country"))
+
+    raw_level = _one(params.get("level"))
+    level = "municipality" if state else "state"
+    if raw_level in LEVELS and not state:
+        level = raw_level
+    elif raw_level and raw_level not in LEVELS:
+        corrected(N_("level"), raw_level, _("states") if level == "state" else _("municipalities"))
+
+    indicators = map_indicators(level) or map_indicators("state")
+    raw_indicator = _one(params.get("indicator"))
+    indicator = DEFAULT_INDICATOR if DEFAULT_INDICATOR in indicators else indicators[0]
+    if raw_indicator in indicators:
+        indicator = raw_indicator
+    elif raw_indicator:
+        corrected(N_("indicator"), raw_indicator, indicator_name(indicator, lang))
+
+    measures = measures_for(indicator, level)
+    raw_measure = _one(params.get("measure"))
+    measure = "rate" if "rate" in measures else measures[0]
+    if raw_measure in measures:
+        measure = raw_measure
+    elif raw_measure:
+        corrected(N_("measure"), raw_measure, _(MEASURE_LABELS[measure]))
+
+    sources = sources_for(indicator, measure, level)
+    raw_source = _one(params.get("source"))
+    source = sources[0]
+    if raw_source in sources:
+        source = raw_source
+    elif raw_source:
+        corrected(N_("source"), raw_source, query.producer_name(source))
+
+    raw_view = _one(params.get("view"))
+    view_kind = raw_view if raw_view in VIEWS else "map"
+    if raw_view and raw_view not in VIEWS:
+        corrected(N_("view"), raw_view, _("map"))
+    if view_kind == "tiles" and level != "state":
+        view_kind = "map"
+        notices.append(_("The tile grid shows states only; showing the map."))
+
+    view = MapView(indicator, measure, source, None, level, state, view_kind)
+    years = years_for(view)
+    raw_year = _one(params.get("year"))
+    year = default_year(view, years)
+    if raw_year:
+        try:
+            asked = int(raw_year)
+        except ValueError:
+            corrected(N_("year"), raw_year, str(year))
+        else:
+            year = nearest(asked, years)
+            if year != asked:
+                notices.append(
+                    _("No published figure for {year} in this selection; showing {used}.").format(
+                        year=asked, used=year
+                    )
+                )
+    return replace(view, year=year), notices

@@ -1,0 +1,39 @@
+"""The source line under every chart and map: who published the figures, where, when, on what terms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from dash import html
+from dash.development.base_component import Component
+
+from components.labels import source_record
+from components.navigation import page_path
+from i18n import translator
+
+
+def source_note(lang: str, source_ids: Iterable[str]) -> Component:
+    _ = translator(lang)
+    items = []
+    for source_id in dict.fromkeys(source_ids):
+        record = source_record(source_id)
+        parts: list[Component | str] = [html.Strong(record.get("organisation") or source_id), " — "]
+        url = record.get("url", "")
+        title = record.get("title") or source_id
+        parts.append(html.A(title, href=url, rel="noopener noreferrer", target="_blank") if url.startswith("http") else title)
+        if record.get("published"):
+            parts.append(f" ({record['published']})")
+        if record.get("licence"):
+            parts.append(". " + _("Terms: {licence}").format(licence=record["licence"]))
+        items.append(html.Li(parts))
+    summary = _("Sources ({count})").format(count=len(items))
+    return html.Div(
+        [
+            html.Details([html.Summary(html.Strong(summary)), html.Ul(items, className="mb-1")], open=len(items) <= 3),
+            html.P(
+                [_("How the figures were compiled and checked: "), html.A(_("data and methodology page"), href=page_path(lang, "data"))],
+                className="mb-0",
+            ),
+        ],
+        className="source-note small text-body-secondary mt-2",
+    )

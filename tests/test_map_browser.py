@@ -1,0 +1,170 @@
+"""The map explorer in headless Chromium: drawing, hover, drill-down, timeline, URL, table, CSV, tiles."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from geo import codes
+
+pytestmark = pytest.mark.browser
+
+PATHS = "#map-graph g.trace.choropleth"
+
+
+def open_map(browser_page, base: str, query: str = "", lang: str = "en"):
+    page = browser_page.page
+    page.goto(f"{base}/{lang}/map{query}")
+    page.wait_for_selector(f"{PATHS} path.choroplethlocation", timeout=20_000)
+    page.wait_for_function("() => document.querySelector('#map-caption')?.innerText.length > 0")
+    return page
+
+
+def graph_data(page) -> list[dict]:
+    return page.evaluate(
+        "Array.from(document.querySelector('#map-graph .js-plotly-plot').data)"
+        ".map(t => ({locations: t.locations || [], z: t.z || [], text: t.text || []}))"
+    )
+
+
+def path_count(page) -> int:
+    return page.locator(f"{PATHS} path.choroplethlocation").count()
+
+
+def hover_text(page) -> str:
+    page.wait_for_selector("#map-graph .hoverlayer .hovertext", timeout=5_000)
+    return page.evaluate("document.querySelector('#map-graph .hoverlayer').textContent")
+
+
+def url_params(page) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
+
+
+def table_rows(page) -> list[list[str]]:
+    return page.evaluate(
+        "Array.from(document.querySelectorAll('#map-table tbody tr')).slice(1)"
+        ".map(tr => Array.from(tr.querySelectorAll('td')).map(td => td.innerText.trim()))"
+    )
+
+
+def test_state_map_draws_every_feature_and_hover_names_value_and_source(live_server, browser_page):
+    page = open_map(browser_page, live_server)
+    data = graph_data(page)
+    assert path_count(page) == 25
+    assert len(data[0]["locations"]) + len(data[1]["locations"]) == 25
+    index = data[0]["locations"].index("VE-F")  # Bolívar: large, easy to hover
+    page.locator(PATHS).nth(0).locator("path.choroplethlocation").nth(index).hover(force=True)
+    hover = hover_text(page)
+    assert "Bolívar" in hover and "38.5" in hover and "Observatorio Venezolano de Violencia" in hover
+    assert "Rank 3 of 11" in hover
+    zulia = data[1]["locations"].index("VE-V")  # no OVV figure for Zulia in 2023
+    page.mouse.move(0, 0)
+    page.locator(PATHS).nth(1).locator("path.choroplethlocation").nth(zulia).hover(force=True)
+    page.wait_for_function("() => document.querySelector('#map-graph .hoverlayer').textContent.includes('Zulia')")
+    assert "No published figure for 2023" in hover_text(page)
+    assert browser_page.errors == []
+
+
+def test_click_drills_down_to_municipalities_and_back(live_server, browser_page):
+    page = open_map(browser_page, live_server)
+    index = graph_data(page)[0]["locations"].index("VE-F")
+    page.locator(PATHS).nth(0).locator("path.choroplethlocation").nth(index).click(force=True)
+    page.wait_for_function("() => document.querySelector('#map-back') !== null", timeout=10_000)
+    page.wait_for_function(f"() => document.querySelectorAll('{PATHS} path.choroplethlocation').length === "
+                           f"{len(codes.municipality_pcodes('VE-F'))}", timeout=10_000)
+    assert url_params(page)["state"] == "VE-F"
+    assert url_params(page)["level"] == "municipality"
+    assert page.locator("#map-state-panel h2").inner_text() == "Bolívar"
+    page.click("#map-back")
+    page.wait_for_function(f"() => document.querySelectorAll('{PATHS} path.choroplethlocation').length === 25")
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('state')")
+    assert url_params(page)["level"] == "state"
+    assert browser_page.errors == []
+
+
+def test_year_change_redraws_without_asking_the_server(live_server, browser_page):
+    page = open_map(browser_page, live_server, "?year=2023")
+    before = graph_data(page)[0]
+    posts: list[str] = []
+    page.on("request", lambda r: r.method == "POST" and posts.append(r.url))
+    page.focus("#map-year [role=slider]")
+    page.keyboard.press("ArrowLeft")  # 2022 was published: one step
+    page.wait_for_function("() => document.querySelector('#map-caption').innerText.includes('2022')")
+    after = graph_data(page)[0]
+    assert after["locations"] != before["locations"] or after["z"] != before["z"]
+    assert url_params(page)["year"] == "2022"
+    assert [r[4] for r in table_rows(page)] == ["2022"] * len(table_rows(page))
+    page.keyboard.press("ArrowLeft")  # no figures for 2021: the slider skips to 2020
+    page.wait_for_function("() => document.querySelector('#map-caption').innerText.includes('2020')")
+    assert page.get_attribute("#map-year [role=slider]", "aria-valuenow") == "2020"
+    assert posts == []
+    assert browser_page.errors == []
+
+
+def test_play_runs_through_the_years(live_server, browser_page):
+    page = open_map(browser_page, live_server, "?year=2019")
+    page.click("#map-play")
+    page.wait_for_function("() => document.querySelector('#map-caption').innerText.includes('2020')", timeout=5_000)
+    page.wait_for_function("() => document.querySelector('#map-caption').innerText.includes('2022')", timeout=8_000)
+    assert browser_page.errors == []
+
+
+def test_url_round_trips_every_control(live_server, browser_page):
+    query = "?indicator=homicides&measure=count&source=ovs&year=2019&level=state&view=tiles"
+    page = open_map(browser_page, live_server, query)
+    assert url_params(page) == {"indicator": "homicides", "measure": "count", "source": "ovs", "year": "2019",
+                                "level": "state", "view": "tiles"}
+    assert page.locator("#map-notices .alert").count() == 0
+    page.check("#map-view input[value=map]", force=True)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('view') === 'map'")
+    shared = page.input_value("#map-share-url")
+    assert shared.endswith(urlparse(page.url).path + "?" + urlparse(page.url).query)
+    assert browser_page.errors == []
+
+
+def test_invalid_url_values_show_a_notice_not_an_error(live_server, browser_page):
+    page = browser_page.page
+    response = page.goto(f"{live_server}/es/map?indicator=nope&year=abc&state=VE-ZZ&view=<b>x</b>")
+    assert response.status == 200
+    page.wait_for_selector("#map-notices .alert")
+    notices = page.locator("#map-notices .alert").all_inner_texts()
+    assert len(notices) == 4
+    assert any("<b>x</b>" in n for n in notices)  # shown as text, never as markup
+    assert page.locator("#map-notices b").count() == 0
+    page.wait_for_selector(f"{PATHS} path.choroplethlocation")
+    assert browser_page.errors == []
+
+
+def test_table_matches_map_and_csv_matches_table(live_server, browser_page):
+    page = open_map(browser_page, live_server, "?year=2023")
+    data = graph_data(page)[0]
+    rows = table_rows(page)
+    assert len(rows) == len(data["locations"])
+    places = {codes.state_name(code) for code in data["locations"]}
+    assert {r[1] for r in rows} == places
+    with page.expect_download() as info:
+        page.click("#map-download-csv")
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    body = [line for line in text.splitlines() if not line.startswith("#")][1:]
+    assert len(body) == len(rows)
+    assert [line.split(",")[1] for line in body] == [r[1] for r in rows]
+    assert any(line.startswith("# ") and "CC BY 4.0" in line for line in text.splitlines())
+
+
+def test_tile_grid_draws_all_states(live_server, browser_page):
+    page = open_map(browser_page, live_server, "?view=tiles", lang="es")
+    assert path_count(page) == 25
+    labels = page.evaluate("() => Array.from(document.querySelectorAll('#map-graph g.scattergeo text'))"
+                           ".map(t => t.textContent)")
+    assert len(labels) == 25 and "ZUL" in labels
+    assert browser_page.errors == []
+
+
+def test_municipal_view_of_whole_country(live_server, browser_page):
+    page = open_map(browser_page, live_server, "?level=municipality")
+    page.wait_for_function(f"() => document.querySelectorAll('{PATHS} path.choroplethlocation').length > 300")
+    assert re.search(r"\d+ of \d+ places", page.inner_text("#map-caption"))
+    assert browser_page.errors == []

@@ -1,0 +1,132 @@
+"""Map logic without a browser: colour classes, view correction, frames, CSV, geometry routes."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+
+import pytest
+
+from components.color_classes import class_breaks, class_labels, class_of, format_number, palette_for
+from components.map_view import normalise
+from geo import codes
+
+
+def test_class_breaks_are_quantiles_rounded_to_two_figures():
+    values = list(range(1, 101))  # 1..100
+    assert class_breaks(values, classes=4) == [26, 50, 75]
+    assert class_breaks([5.0], classes=4) == []
+
+
+def test_values_on_a_break_belong_to_the_upper_class():
+    breaks = [10.0, 20.0]
+    assert [class_of(v, breaks) for v in (9.99, 10.0, 19.9, 20.0, 500)] == [0, 1, 1, 2, 2]
+
+
+def test_labels_and_numbers_follow_the_language():
+    assert class_labels([1500.0, 20.5], "es") == ["< 1.500", "1.500–20,5", "≥ 20,5"]
+    assert class_labels([1500.0, 20.5], "en") == ["< 1,500", "1,500–20.5", "≥ 20.5"]
+    assert format_number(1234.5, "es") == "1.234,5"
+    assert len(palette_for([1, 2])) == 3
+
+
+def test_default_view_is_ovv_violent_death_rate_by_state():
+    view, notices = normalise({}, "es")
+    assert (view.indicator, view.measure, view.level, view.view, view.source) == (
+        "violent_deaths", "rate", "state", "map", "ovv"
+    )
+    assert view.year == 2023 and notices == []
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "expected"),
+    [
+        ({"indicator": "bogus"}, "indicator", "violent_deaths"),
+        ({"year": "1900"}, "year", 2012),
+        ({"year": "<script>"}, "year", 2023),
+        ({"year": "2021"}, "year", 2022),
+        ({"state": "VE-QQ"}, "state", None),
+        ({"state": "VE-W"}, "state", None),  # Dependencias Federales has no municipalities
+        ({"level": "planet"}, "level", "state"),
+        ({"measure": "ratio"}, "measure", "rate"),
+        ({"source": "nobody"}, "source", "ovv"),
+        ({"view": "3d"}, "view", "map"),
+        ({"view": "tiles", "state": "VE-F"}, "view", "map"),
+    ],
+)
+def test_invalid_values_are_corrected_with_a_notice(params, field, expected):
+    view, notices = normalise(params, "en")
+    assert getattr(view, field) == expected
+    assert len(notices) == 1
+
+
+def test_notice_echo_is_truncated_and_translated():
+    _view, notices = normalise({"indicator": "x" * 500}, "es")
+    assert "no es un valor válido" in notices[0]
+    assert len(notices[0]) < 200
+
+
+def test_repeated_parameters_use_the_first():
+    view, _ = normalise({"year": ["2020", "2018"]}, "en")
+    assert view.year == 2020
+
+
+def test_state_implies_municipal_level():
+    view, notices = normalise({"state": "VE-F"}, "en")
+    assert view.level == "municipality" and view.state == "VE-F" and notices == []
+
+
+def test_frames_hold_published_figures_with_rank_and_source(dash_app):
+    from components.map_frames import selection_frames
+
+    with dash_app.server.app_context():
+        frames = selection_frames("violent_deaths", "rate_per_100k", "ovv", "state", None, "en")
+    frame = frames["frames"]["2023"]
+    first = frame["rows"][0]
+    assert (first["place"], first["value"], first["rank"], first["source_id"]) == (
+        "Distrito Capital", 50.8, 1, "ovv-iav-2023"
+    )
+    assert len(frame["loc"]) + len(frame["missing"]) == 25
+    assert set(frame["loc"]).isdisjoint(frame["missing"])
+    assert "No published figure for 2023" in frame["missing_text"][0]
+    assert frames["years"][0] == 2012 and len(frames["colours"]) == len(frames["breaks"]) + 1
+
+
+def test_csv_has_sources_licence_and_the_table_rows(dash_app):
+    from pages.map import frames_for, map_csv
+
+    view, _ = normalise({"year": "2023"}, "en")
+    with dash_app.server.app_context():
+        text = map_csv(view, "en")
+        rows = frames_for(view, "en")["frames"]["2023"]["rows"]
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    assert any("ovv-iav-2023" in c and "http" in c for c in comments)
+    assert any("CC BY 4.0" in c for c in comments)
+    body = list(csv.DictReader(io.StringIO("\n".join(line for line in text.splitlines() if not line.startswith("#")))))
+    assert [(r["code"], float(r["value"])) for r in body] == [(r["code"], r["value"]) for r in rows]
+
+
+def test_geometry_is_served_compressed_cacheable_and_revalidated(client):
+    response = client.get("/geo/states.geojson", headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200
+    assert response.headers["Content-Encoding"] == "gzip"
+    assert "max-age" in response.headers["Cache-Control"]
+    document = json.loads(gzip.decompress(response.data))
+    assert len(document["features"]) == 25
+    etag = response.headers["ETag"]
+    assert client.get("/geo/states.geojson", headers={"If-None-Match": etag}).status_code == 304
+
+
+def test_state_municipalities_and_tiles(client):
+    document = client.get("/geo/municipalities/VE-F.geojson").get_json()
+    assert {f["id"] for f in document["features"]} == set(codes.municipality_pcodes("VE-F"))
+    tiles = client.get("/geo/tiles.geojson").get_json()
+    assert sorted(f["id"] for f in tiles["features"]) == sorted(codes.state_iso_codes())
+
+
+@pytest.mark.parametrize("path", ["/geo/nothing.geojson", "/geo/municipalities/VE-W.geojson",
+                                  "/geo/municipalities/..%2F..%2Fetc.geojson", "/geo/../app.py"])
+def test_unknown_geometry_is_404(client, path):
+    assert client.get(path).status_code == 404
