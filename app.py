@@ -14,6 +14,8 @@ from flask import jsonify
 import web
 from web.cache import init_cache
 from web.errors import install_error_handlers
+from web.plotly_bundle import ASSETS_IGNORE, install_plotly_bundle
+from web.responses import install_cache_headers
 from web.security import install_security_headers
 from web.settings import load_settings
 from web.startup import prepare
@@ -31,6 +33,7 @@ app = dash.Dash(
     compress=True,
     serve_locally=True,
     include_assets_files=True,
+    assets_ignore=ASSETS_IGNORE,
     routing_callback_inputs={"pathname": State("_pages_location", "pathname")},
     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
 )
@@ -54,6 +57,8 @@ app.clientside_callback(
 from geo.serve import blueprint as geometry_blueprint  # noqa: E402 - after the app exists
 
 server.register_blueprint(geometry_blueprint)
+install_plotly_bundle(server)
+install_cache_headers(server)
 init_cache(server, settings)
 install_security_headers(server, settings, app.csp_hashes)
 install_error_handlers(server, lambda path: bool(dash._pages._path_to_page(path.strip("/"))[0]))

@@ -7,17 +7,16 @@ municipality files and the tile grid are derived here from the build and kept in
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import json
 from functools import cache
 from typing import Any
 
-from flask import Blueprint, Response, abort, request
+from flask import Blueprint, Response, abort
 
 from geo import codes
 from geo.paths import build_dir
 from geo.tile_grid import tile_grid
+from web.responses import StaticBytes
 
 blueprint = Blueprint("geometry", __name__)
 
@@ -43,8 +42,8 @@ def _load(name: str) -> dict[str, Any]:
 
 
 @cache
-def _encoded(key: str) -> tuple[bytes, bytes, str]:
-    """(raw, gzip, etag) of one served file, computed once per process."""
+def _encoded(key: str) -> StaticBytes:
+    """One served file, serialised and compressed once per process."""
     if key == "tiles":
         document = tile_geojson()
     elif key.startswith("municipalities/"):
@@ -57,7 +56,7 @@ def _encoded(key: str) -> tuple[bytes, bytes, str]:
     else:
         document = _load(LEVEL_FILES[key])
     raw = json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode()
-    return raw, gzip.compress(raw, 6), hashlib.sha256(raw).hexdigest()[:20]
+    return StaticBytes(raw, "application/json", MAX_AGE)
 
 
 def tile_geojson() -> dict[str, Any]:
@@ -80,21 +79,9 @@ def tile_geojson() -> dict[str, Any]:
 
 def _send(key: str) -> Response:
     try:
-        raw, compressed, etag = _encoded(key)
+        return _encoded(key).response()
     except FileNotFoundError:
         abort(503, description="geometry has not been built")
-    if request.if_none_match and etag in request.if_none_match:
-        response = Response(status=304)
-    elif "gzip" in request.headers.get("Accept-Encoding", ""):
-        response = Response(compressed, mimetype="application/json")
-        response.headers["Content-Encoding"] = "gzip"
-    else:
-        response = Response(raw, mimetype="application/json")
-    response.set_etag(etag)
-    response.headers["Vary"] = "Accept-Encoding"
-    response.cache_control.public = True
-    response.cache_control.max_age = MAX_AGE
-    return response
 
 
 @blueprint.route("/geo/<name>.geojson")

@@ -1,0 +1,30 @@
+"""Serve our smaller plotly.js bundle where Dash loads plotly.js from.
+
+Dash's graphs load plotly.js lazily, from a fixed URL, only on pages that draw a chart. Answering
+that URL with ``assets/vendor/plotly-4.1.1-custom.min.js`` (only the trace types we draw; see
+``tools/plotly-bundle``) keeps the lazy loading and cuts 0.9 MB from a first visit to a chart page.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from flask import Flask, Response
+
+from web.responses import StaticBytes
+from web.settings import REPO_ROOT
+
+BUNDLE = REPO_ROOT / "assets" / "vendor" / "plotly-4.1.1-custom.min.js"
+DASH_PLOTLY_URL = "/_dash-component-suites/plotly/package_data/plotly.min.js"
+ASSETS_IGNORE = r"plotly-.*\.min\.js$"  # keep Dash from adding the bundle to every page
+
+
+@cache
+def _bundle() -> StaticBytes:
+    return StaticBytes(BUNDLE.read_bytes(), "application/javascript", max_age=7 * 86400)
+
+
+def install_plotly_bundle(server: Flask) -> None:
+    @server.route(DASH_PLOTLY_URL)
+    def plotly_bundle() -> Response:
+        return _bundle().response()
