@@ -13,6 +13,7 @@ from flask import jsonify
 
 import web
 from web.cache import init_cache
+from web.downloads import install_downloads
 from web.errors import install_error_handlers
 from web.plotly_bundle import ASSETS_IGNORE, install_plotly_bundle
 from web.responses import install_cache_headers
@@ -59,6 +60,7 @@ from geo.serve import blueprint as geometry_blueprint  # noqa: E402 - after the 
 server.register_blueprint(geometry_blueprint)
 install_plotly_bundle(server)
 install_cache_headers(server)
+install_downloads(server)
 init_cache(server, settings)
 install_security_headers(server, settings, app.csp_hashes)
 install_error_handlers(server, lambda path: bool(dash._pages._path_to_page(path.strip("/"))[0]))

@@ -1,20 +1,108 @@
-"""Data and methodology: where the figures come from, how they are checked, how to reuse them."""
+"""Data and methodology: where the figures come from, what each indicator means, what is covered,
+and the whole package to download — the catalogue a journalist or researcher starts from."""
 
 from __future__ import annotations
 
-from dash import html
+from dash import dash_table, html
 from dash.development.base_component import Component
 
 from components.bilingual_page import register_page_bilingual
+from components.labels import indicator_name
 from components.page_intro import page_intro
+from data import query
 from i18n import translator
 from i18n.markers import N_
+from web.downloads import PACKAGE_URL
 
 TITLE = N_("Data, sources and methodology")
 INTRO = (
     N_("Every figure in this dashboard was published by an identifiable source: the Venezuelan Violence Observatory (OVV), Venezuelan official bodies, or United Nations agencies. For each one we record the organisation, the document, its address, its date and where in it the figure appears."),
     N_("Sources often disagree: they count different things (homicides only, or all violent deaths including police killings and deaths under investigation) and divide by different population estimates. We keep each source's value side by side and never average them."),
 )
+LEVEL_NAMES = {"country": N_("Country"), "state": N_("States"), "municipality": N_("Municipalities")}
+KIND_NAMES = {
+    "ngo": N_("NGO"),
+    "official": N_("Official"),
+    "international": N_("International"),
+    "academic": N_("Academic"),
+    "press": N_("Press"),
+    "press_copy": N_("Press copy of another producer"),
+}
+
+
+def indicator_list(lang: str) -> Component:
+    table = query.indicators()
+    column = "definition_es" if lang == "es" else "definition_en"
+    return html.Dl(
+        [
+            item
+            for row in table.to_dict("records")
+            for item in (html.Dt(indicator_name(row["indicator_id"], lang)), html.Dd(row[column]))
+        ]
+    )
+
+
+def coverage_table(lang: str) -> Component:
+    _ = translator(lang)
+    coverage = query.coverage(by_source=False)
+    rows = [
+        {
+            "indicator": indicator_name(row["indicator"], lang),
+            "level": _(LEVEL_NAMES.get(row["level"], row["level"])),
+            "years": row["years"],
+            "places": int(row["places"]),
+            "rows": int(row["rows"]),
+        }
+        for row in coverage.to_dict("records")
+    ]
+    return dash_table.DataTable(
+        id="data-coverage",
+        columns=[
+            {"name": _("Indicator"), "id": "indicator"},
+            {"name": _("Level"), "id": "level"},
+            {"name": _("Years with a published figure"), "id": "years"},
+            {"name": _("Places"), "id": "places", "type": "numeric"},
+            {"name": _("Figures"), "id": "rows", "type": "numeric"},
+        ],
+        data=rows,
+        sort_action="native",
+        style_table={"overflowX": "auto"},
+        style_cell={"fontFamily": "inherit", "fontSize": "0.875rem", "textAlign": "left", "whiteSpace": "normal"},
+    )
+
+
+def sources_table(lang: str) -> Component:
+    _ = translator(lang)
+    frame = query.sources().fillna("")
+    rows = [
+        {
+            "organisation": row["organisation"],
+            "title": f"[{row['title']}]({row['url']})" if str(row["url"]).startswith("http") else row["title"],
+            "published": str(row["published"]),
+            "kind": _(KIND_NAMES[row["kind"]]) if row["kind"] in KIND_NAMES else row["kind"],
+            "licence": row["licence"],
+            "source_id": row["source_id"],
+        }
+        for row in frame.to_dict("records")
+    ]
+    return dash_table.DataTable(
+        id="data-sources",
+        columns=[
+            {"name": _("Organisation"), "id": "organisation"},
+            {"name": _("Document"), "id": "title", "presentation": "markdown"},
+            {"name": _("Published"), "id": "published"},
+            {"name": _("Kind"), "id": "kind"},
+            {"name": _("Terms"), "id": "licence"},
+            {"name": _("Identifier"), "id": "source_id"},
+        ],
+        data=rows,
+        sort_action="native",
+        filter_action="native",
+        page_size=25,
+        markdown_options={"link_target": "_blank", "html": False},
+        style_table={"overflowX": "auto"},
+        style_cell={"fontFamily": "inherit", "fontSize": "0.8rem", "textAlign": "left", "whiteSpace": "normal"},
+    )
 
 
 def layout(lang: str, **_params: object) -> Component:
@@ -22,7 +110,22 @@ def layout(lang: str, **_params: object) -> Component:
     return html.Div(
         [
             *page_intro(lang, TITLE, INTRO),
-            html.H2(_("Gaps"), className="h4"),
+            html.H2(_("Download the data"), className="h4"),
+            html.P(
+                [
+                    html.A(_("Download the whole data package (zip)"), href=PACKAGE_URL, className="btn btn-primary btn-sm me-2"),
+                    _("A Frictionless Data Package: tidy CSV tables with a schema and a description of every column, "
+                      "readable with the frictionless tools, pandas, R or a spreadsheet."),
+                ]
+            ),
+            html.H2(_("What each indicator means"), className="h4 mt-4"),
+            indicator_list(lang),
+            html.H2(_("What is covered"), className="h4 mt-4"),
+            html.P(_("Years and places with at least one published figure, by indicator and level. Anything not listed has no published figure in our sources.")),
+            coverage_table(lang),
+            html.H2(_("Sources"), className="h4 mt-4"),
+            sources_table(lang),
+            html.H2(_("Gaps"), className="h4 mt-4"),
             html.P(_("Where no figure was published for a place and year, we show that no figure was published. We never fill a gap with zero or with an estimate of our own unless it is labelled as ours with its method.")),
             html.H2(_("Licences"), className="h4"),
             html.Ul(

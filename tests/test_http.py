@@ -89,3 +89,18 @@ def test_scripts_are_served_locally_and_compressed(client):
 def test_debug_is_off(dash_app):
     assert dash_app.settings.debug is False
     assert dash_app.app.server.debug is False
+
+
+def test_data_package_download_is_the_published_package(client):
+    import io
+    import json
+    import zipfile
+
+    response = client.get("/download/venezuela-lethal-violence-datapackage.zip")
+    assert response.status_code == 200
+    assert "attachment" in response.headers["Content-Disposition"]
+    archive = zipfile.ZipFile(io.BytesIO(response.data))
+    names = set(archive.namelist())
+    descriptor = json.loads(archive.read("venezuela-lethal-violence/datapackage.json"))
+    for resource in descriptor["resources"]:
+        assert f"venezuela-lethal-violence/{resource['path']}" in names

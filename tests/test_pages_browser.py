@@ -112,3 +112,16 @@ def test_phone_layout_has_working_menu(live_server, browser):
     page.wait_for_selector("nav a[href='/es/map']", state="visible")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+def test_data_page_lists_coverage_and_sources(live_server, browser_page, dash_app):
+    from data import query
+
+    page = open_page(browser_page, live_server + "/en/data")
+    page.wait_for_selector("#data-coverage tbody tr")
+    rows = page.locator("#data-coverage tbody tr").count() - 1  # the first body row holds the headers' filters
+    assert rows == len(query.coverage(by_source=False))
+    page.fill("#data-sources input.dash-filter--case, #data-sources th.dash-filter input >> nth=0", "Observatorio")
+    page.keyboard.press("Enter")
+    assert page.locator("a[href$='.zip']").count() == 1
+    assert browser_page.errors == []
