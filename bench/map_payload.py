@@ -71,7 +71,7 @@ def replay_ms(base: str, body: bytes) -> tuple[float, int]:
 
 def naive_year_change(level: str, year: int) -> tuple[float, int, int]:
     """Build what a naive callback returns: the whole figure, geometry inline. (ms, raw, gzip)."""
-    import app  # noqa: F401 - registers pages and the cache
+    import app  # registers pages and the cache
     from components.choropleth import map_figure
     from components.map_view import normalise
     from geo.serve import _load

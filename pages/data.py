@@ -30,6 +30,12 @@ KIND_NAMES = {
 }
 
 
+def translate_key(_, names: dict[str, str], key: str) -> str:
+    """The translated label of a code (the code itself if it has none)."""
+    label = names.get(key)
+    return _(label) if label else key
+
+
 def indicator_list(lang: str) -> Component:
     table = query.indicators()
     column = "definition_es" if lang == "es" else "definition_en"
@@ -48,7 +54,7 @@ def coverage_table(lang: str) -> Component:
     rows = [
         {
             "indicator": indicator_name(row["indicator"], lang),
-            "level": _(LEVEL_NAMES.get(row["level"], row["level"])),
+            "level": translate_key(_, LEVEL_NAMES, row["level"]),
             "years": row["years"],
             "places": int(row["places"]),
             "rows": int(row["rows"]),
@@ -79,7 +85,7 @@ def sources_table(lang: str) -> Component:
             "organisation": row["organisation"],
             "title": f"[{row['title']}]({row['url']})" if str(row["url"]).startswith("http") else row["title"],
             "published": str(row["published"]),
-            "kind": _(KIND_NAMES[row["kind"]]) if row["kind"] in KIND_NAMES else row["kind"],
+            "kind": translate_key(_, KIND_NAMES, row["kind"]),
             "licence": row["licence"],
             "source_id": row["source_id"],
         }

@@ -1,0 +1,81 @@
+"""The comparison page's view as URL parameters (year, distributor, countries, alignment), corrected
+with a visible notice when a value is not valid."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from components.benchmark_series import DISTRIBUTORS, country_rates
+from components.trend_view import echo, split_list
+from i18n import translator
+from i18n.markers import N_
+
+DEFAULT_COUNTRIES = ("COL", "BRA", "MEX")
+ALIGNMENTS = {"peak": N_("since the peak"), "start": N_("since the policy started")}
+DISTRIBUTOR_LABELS = {"owid": N_("UNODC via Our World in Data"), "wb": N_("UNODC via the World Bank")}
+MAX_COUNTRIES = 8
+
+
+@dataclass(frozen=True)
+class CompareView:
+    year: int
+    source: str
+    countries: tuple[str, ...]
+    align: str
+
+
+def years_with_venezuela(source: str) -> list[int]:
+    rates = country_rates(source)
+    return sorted(int(y) for y in rates[rates["place_id"] == "VEN"]["year"])
+
+
+def all_years(source: str) -> list[int]:
+    return sorted(int(y) for y in country_rates(source)["year"].unique())
+
+
+def _one(value: object) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value if isinstance(value, str) and value else None
+
+
+def normalise(params: dict[str, object], lang: str) -> tuple[CompareView, list[str]]:
+    _ = translator(lang)
+    notices: list[str] = []
+
+    def corrected(name: str, raw: str, used: str) -> None:
+        notices.append(_("“{value}” is not a valid {name}; showing {used} instead.").format(
+            value=echo(raw), name=_(name), used=used))
+
+    raw_source = _one(params.get("source"))
+    source = raw_source if raw_source in DISTRIBUTORS else "owid"
+    if raw_source and raw_source not in DISTRIBUTORS:
+        corrected(N_("source"), raw_source, _(DISTRIBUTOR_LABELS[source]))
+
+    years = all_years(source)
+    default_year = years_with_venezuela(source)[-1]
+    raw_year = _one(params.get("year"))
+    year = default_year
+    if raw_year:
+        if raw_year.isdigit() and int(raw_year) in years:
+            year = int(raw_year)
+        else:
+            if raw_year.isdigit() and years:
+                year = min(years, key=lambda y: (abs(y - int(raw_year)), -y))
+            corrected(N_("year"), raw_year, str(year))
+
+
+    valid = set(country_rates(source)["place_id"]) - {"VEN"}
+    raw_countries = split_list(params.get("countries"))
+    countries = [c for c in raw_countries if c in valid][:MAX_COUNTRIES]
+    for bad in (c for c in raw_countries if c not in valid and c != "VEN"):
+        notices.append(_("“{value}” is not a valid {name} and was left out.").format(value=echo(bad), name=_("country")))
+    if not raw_countries:
+        countries = [c for c in DEFAULT_COUNTRIES if c in valid]
+
+    raw_align = _one(params.get("align"))
+    alignment = raw_align if raw_align in ALIGNMENTS else "peak"
+    if raw_align and raw_align not in ALIGNMENTS:
+        corrected(N_("alignment"), raw_align, _(ALIGNMENTS[alignment]))
+
+    return CompareView(year, source, tuple(countries), alignment), notices

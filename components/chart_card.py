@@ -1,0 +1,168 @@
+"""A chart with everything a reader needs around it: title, short reading, the chart, a table of the
+same figures, a CSV of exactly what is drawn (with source and licence lines) and the source note.
+
+Why one component: every chart of the trends and comparison pages must carry the same apparatus, and
+the CSV must be built from the very rows the chart was drawn from, never recomputed separately.
+The download runs in the browser (``assets/trends.js``) from the CSV text sent with the chart.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import plotly.graph_objects as go
+from dash import MATCH, ClientsideFunction, Input, Output, State, clientside_callback, dash_table, dcc, html
+from dash.development.base_component import Component
+
+from components.labels import source_record
+from components.source_note import source_note
+from i18n import translator
+from i18n.markers import N_
+
+LICENCE_LINE = N_("Licence: each source's terms apply; this compilation CC BY 4.0.")
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+
+
+@dataclass
+class ChartData:
+    """What one chart shows: the figure, its rows (one per drawn value) and where they come from."""
+
+    figure: go.Figure
+    columns: list[tuple[str, str]]  # (row key, English column label)
+    rows: list[dict[str, Any]]
+    source_ids: list[str]
+    reading: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def chart_csv(title: str, data: ChartData, lang: str) -> str:
+    """The CSV of a chart: title, one line per source, the licence line, then exactly its rows."""
+    _ = translator(lang)
+    buffer = io.StringIO()
+    buffer.write(f"# {title}\n")
+    for source_id in dict.fromkeys(data.source_ids):
+        record = source_record(source_id)
+        buffer.write(
+            f"# {_('Source')}: {source_id} — {record.get('organisation', '')} — {record.get('title', '')} — "
+            f"{record.get('url', '')}\n"
+        )
+    for note in data.notes:
+        buffer.write(f"# {note}\n")
+    buffer.write(f"# {_(LICENCE_LINE)}\n")
+    writer = csv.writer(buffer, lineterminator="\n")
+    keys = [key for key, _label in data.columns]
+    writer.writerow(keys)
+    for row in data.rows:
+        writer.writerow(["" if row.get(k) is None else row.get(k) for k in keys])
+    return buffer.getvalue()
+
+
+def _table(chart_id: str, data: ChartData, lang: str) -> Component:
+    _ = translator(lang)
+    return html.Details(
+        [
+            html.Summary(_("Show the figures as a table")),
+            dash_table.DataTable(
+                id=f"{chart_id}-table",
+                columns=[{"name": _(label), "id": key} for key, label in data.columns],
+                data=[{k: ("" if v is None else v) for k, v in row.items()} for row in data.rows],
+                sort_action="native",
+                page_size=25,
+                style_table={"overflowX": "auto"},
+                style_cell={"fontFamily": "inherit", "fontSize": "0.8rem", "textAlign": "left",
+                            "whiteSpace": "normal", "maxWidth": "22rem"},
+                style_header={"fontWeight": "600"},
+            ),
+        ],
+        className="chart-table my-2",
+    )
+
+
+def chart_body(chart_id: str, title: str, data: ChartData, lang: str, filename: str) -> list[Component]:
+    """The parts of a chart that change with its controls (a callback returns these)."""
+    return [
+        html.P(data.reading, id=f"{chart_id}-reading", className="chart-reading", **{"aria-live": "polite"}),
+        dcc.Graph(id=f"{chart_id}-graph", figure=data.figure, config=GRAPH_CONFIG, className="chart-graph"),
+        _table(chart_id, data, lang),
+        dcc.Store(id={"type": "chart-csv", "chart": chart_id},
+                  data={"content": chart_csv(title, data, lang), "filename": filename}),
+        source_note(lang, data.source_ids),
+    ]
+
+
+def chart_card(
+    chart_id: str,
+    lang: str,
+    title: str,
+    intro: str,
+    controls: Sequence[Component],
+    data: ChartData,
+    filename: str,
+) -> Component:
+    """A section with a heading (anchor ``chart_id``), controls, the changing body and a CSV button."""
+    _ = translator(lang)
+    return html.Section(
+        [
+            html.H2(title, className="h4 mt-4"),
+            html.P(intro, className="text-body-secondary"),
+            html.Div(list(controls), className="chart-controls d-flex flex-wrap gap-3 mb-2"),
+            html.Div(chart_body(chart_id, title, data, lang, filename), id=f"{chart_id}-body"),
+            html.Div(
+                [
+                    html.Button(_("Download CSV"), id={"type": "chart-csv-button", "chart": chart_id}, n_clicks=0,
+                                className="btn btn-outline-primary btn-sm"),
+                    dcc.Download(id={"type": "chart-download", "chart": chart_id}),
+                ],
+                className="my-2",
+            ),
+        ],
+        id=chart_id,
+        className="chart-card",
+    )
+
+
+def labelled(label: str, control: Component, control_id: str, width: str = "16rem") -> Component:
+    return html.Div(
+        [html.Label(label, htmlFor=control_id, className="form-label fw-semibold mb-1 small"), control],
+        style={"minWidth": "min(100%, " + width + ")", "flex": "1 1 " + width, "maxWidth": "100%"},
+    )
+
+
+def empty_figure(message: str) -> go.Figure:
+    """A figure that says there is nothing to draw, instead of an empty frame or zeros."""
+    figure = go.Figure()
+    figure.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    figure.update_layout(xaxis={"visible": False}, yaxis={"visible": False}, height=240)
+    return figure
+
+
+def base_layout(figure: go.Figure, y_title: str, height: int = 440) -> go.Figure:
+    """Shared look: legend under the chart (it wraps on phones), compact margins, hover by point."""
+    figure.update_layout(
+        height=height,
+        margin={"l": 50, "r": 12, "t": 16, "b": 40},
+        legend={"orientation": "h", "y": -0.18, "yanchor": "top", "x": 0, "font": {"size": 11}},
+        yaxis={"title": y_title, "rangemode": "tozero", "gridcolor": "#e9ecef"},
+        xaxis={"gridcolor": "#f1f3f5"},
+        plot_bgcolor="#ffffff",
+        hovermode="closest",
+        font={"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 12},
+    )
+    return figure
+
+
+def source_ids_of(rows: Iterable[dict[str, Any]], key: str = "source_id") -> list[str]:
+    return list(dict.fromkeys(str(r[key]) for r in rows if r.get(key)))
+
+
+clientside_callback(
+    ClientsideFunction(namespace="trends", function_name="downloadCsv"),
+    Output({"type": "chart-download", "chart": MATCH}, "data"),
+    Input({"type": "chart-csv-button", "chart": MATCH}, "n_clicks"),
+    State({"type": "chart-csv", "chart": MATCH}, "data"),
+    prevent_initial_call=True,
+)

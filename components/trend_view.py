@@ -1,0 +1,129 @@
+"""The trends page's view as URL parameters: parse, correct with a visible notice, re-encode.
+
+Lists (indicators, states) are written comma-separated (``states=VE-A,VE-V``) so a link stays short
+and a language switch carries them unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from components.labels import indicator_name, unit_label
+from components.trend_series import COMPONENTS, indicators_at, units_for
+from geo import codes
+from i18n import translator
+from i18n.markers import N_
+
+DEFAULT_INDICATORS = ("violent_deaths", "homicides", "intentional_homicides")
+DEFAULT_STATES = ("VE-A",)
+MAX_ITEMS = 6
+MAX_ECHO = 40
+POPULATION_INDICATORS = ("violent_deaths", *COMPONENTS)
+MEASURES = {"count": N_("counts"), "share": N_("shares")}
+
+
+@dataclass(frozen=True)
+class TrendView:
+    indicators: tuple[str, ...]
+    unit: str
+    composition: str
+    base_indicator: str
+    states: tuple[str, ...]
+    state_indicator: str
+    state_unit: str
+
+    def query_params(self) -> dict[str, str]:
+        return {
+            "indicators": ",".join(self.indicators), "unit": self.unit, "composition": self.composition,
+            "base_indicator": self.base_indicator, "states": ",".join(self.states),
+            "state_indicator": self.state_indicator, "state_unit": self.state_unit,
+        }
+
+
+def split_list(value: object) -> list[str]:
+    """``a,b`` or repeated parameters as a list of non-empty items (order kept, duplicates dropped)."""
+    items = value if isinstance(value, list) else [value]
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            out += [part.strip() for part in item.split(",") if part.strip()]
+    return list(dict.fromkeys(out))
+
+
+def _one(value: object) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value if isinstance(value, str) and value else None
+
+
+def echo(value: str) -> str:
+    return value if len(value) <= MAX_ECHO else value[: MAX_ECHO - 1] + "…"
+
+
+def common_units(indicators: list[str], level: str) -> list[str]:
+    """Units in which at least one of the indicators has figures, rates first."""
+    found: list[str] = []
+    for indicator in indicators:
+        found += [u for u in units_for(indicator, level) if u not in found]
+    order = ["rate_per_100k", "count", "percent"]
+    return sorted(found, key=order.index)
+
+
+def normalise(params: dict[str, object], lang: str) -> tuple[TrendView, list[str]]:
+    """Raw URL parameters to a valid view, plus translated notices of every correction."""
+    _ = translator(lang)
+    notices: list[str] = []
+
+    def corrected(name: str, raw: str, used: str) -> None:
+        notices.append(_("“{value}” is not a valid {name}; showing {used} instead.").format(
+            value=echo(raw), name=_(name), used=used))
+
+    def ignored(name: str, raw: str) -> None:
+        notices.append(_("“{value}” is not a valid {name} and was left out.").format(value=echo(raw), name=_(name)))
+
+    national = indicators_at("country")
+    raw = split_list(params.get("indicators"))
+    chosen = [i for i in raw if i in national][:MAX_ITEMS]
+    for bad in (i for i in raw if i not in national):
+        ignored(N_("indicator"), bad)
+    if not chosen:
+        chosen = [i for i in DEFAULT_INDICATORS if i in national] or national[:1]
+    units = common_units(chosen, "country")
+    def ind(i: str) -> str:
+        return indicator_name(i, lang)
+
+    def uni(u: str) -> str:
+        return unit_label(u, lang)
+
+    unit = _pick(_one(params.get("unit")), units, units[0], N_("unit"), corrected, uni)
+
+    composition = _pick(_one(params.get("composition")), ["count", "share"], "count", N_("measure"), corrected,
+                        lambda m: _(MEASURES[m]))
+    base_indicator = _pick(_one(params.get("base_indicator")), list(POPULATION_INDICATORS), "violent_deaths",
+                           N_("indicator"), corrected, ind)
+
+    raw_states = split_list(params.get("states"))
+    valid_states = set(codes.state_iso_codes())
+    states = [s for s in raw_states if s in valid_states][:MAX_ITEMS]
+    for bad in (s for s in raw_states if s not in valid_states):
+        ignored(N_("state"), bad)
+    if not states and not raw_states:
+        states = list(DEFAULT_STATES)
+    state_indicators = indicators_at("state")
+    state_indicator = _pick(_one(params.get("state_indicator")), state_indicators,
+                            "violent_deaths" if "violent_deaths" in state_indicators else state_indicators[0],
+                            N_("indicator"), corrected, ind)
+    state_units = common_units([state_indicator], "state")
+    state_unit = _pick(_one(params.get("state_unit")), state_units, state_units[0], N_("unit"), corrected, uni)
+    view = TrendView(tuple(chosen), unit, composition, base_indicator, tuple(states), state_indicator, state_unit)
+    return view, notices
+
+
+def _pick(raw: str | None, allowed: list[str], default: str, name: str, corrected: Callable[[str, str, str], None],
+          shown: Callable[[str], str]) -> str:
+    if raw in allowed:
+        return raw
+    if raw:
+        corrected(name, raw, shown(default))
+    return default
