@@ -13,17 +13,25 @@ from flask import jsonify
 
 import web
 from web.cache import init_cache
+from web.callback_guard import install_callback_guard
 from web.downloads import install_downloads
 from web.errors import install_error_handlers
 from web.plotly_bundle import ASSETS_IGNORE, install_plotly_bundle
 from web.responses import install_cache_headers
 from web.security import install_security_headers
-from web.settings import load_settings
-from web.startup import prepare
+from web.settings import SettingsError, load_settings
+from web.startup import StartupError, prepare
 
-settings = load_settings()
+try:
+    settings = load_settings()
+except SettingsError as error:
+    raise SystemExit(f"refusing to start: {error}") from None
 logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-readiness = prepare()
+try:
+    readiness = prepare()
+except StartupError as error:
+    logging.getLogger("app").critical("refusing to start: %s", error)
+    raise SystemExit(f"refusing to start: {error}") from None
 
 app = dash.Dash(
     __name__,
@@ -61,7 +69,8 @@ server.register_blueprint(geometry_blueprint)
 install_plotly_bundle(server)
 install_cache_headers(server)
 install_downloads(server)
-init_cache(server, settings)
+install_callback_guard(server, lambda: app.callback_map)
+readiness.problems.extend(init_cache(server, settings))
 install_security_headers(server, settings, app.csp_hashes)
 install_error_handlers(server, lambda path: bool(dash._pages._path_to_page(path.strip("/"))[0]))
 

@@ -7,11 +7,13 @@ cells kept as empty strings for text and numbers parsed only where the schema sa
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
 
-DATA_DIR = Path(__file__).resolve().parent
+# A deployment (or a test) may point at another copy of the package; it is validated all the same.
+DATA_DIR = Path(os.environ.get("DATA_PACKAGE_DIR") or Path(__file__).resolve().parent)
 DESCRIPTOR = "datapackage.json"
 
 

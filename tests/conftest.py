@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
@@ -21,6 +22,14 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 BOOM_PATH = "/__test__/boom"
+FUZZ_COUNTS: Counter[str] = Counter()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say how many generated bad-input cases ran (tests/test_fuzz.py)."""
+    if FUZZ_COUNTS:
+        detail = ", ".join(f"{name} {count}" for name, count in sorted(FUZZ_COUNTS.items()))
+        terminalreporter.write_line(f"bad-input cases run: {sum(FUZZ_COUNTS.values())} ({detail})")
 
 
 @pytest.fixture(scope="session")

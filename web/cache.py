@@ -7,6 +7,8 @@ workers (and machines sharing one Redis) compute each answer once.
 from __future__ import annotations
 
 import hashlib
+import logging
+from dataclasses import replace
 from pathlib import Path
 
 from flask import Flask
@@ -16,6 +18,7 @@ import web
 from web.settings import REPO_ROOT, Settings
 
 cache = Cache()
+log = logging.getLogger(__name__)
 FINGERPRINTED = ("data/tables", "data/schemas", "geo/crosswalk", "i18n/locales", "components", "pages")
 
 
@@ -48,6 +51,28 @@ def cache_config(settings: Settings) -> dict[str, object]:
     return config
 
 
-def init_cache(server: Flask, settings: Settings) -> Cache:
+def redis_reachable(url: str, timeout: float = 1.0) -> str | None:
+    """None when Redis answers a PING at ``url``; otherwise the reason it does not."""
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=timeout).ping()
+    except (redis.RedisError, ValueError, OSError) as error:
+        return str(error) or type(error).__name__
+    return None
+
+
+def init_cache(server: Flask, settings: Settings) -> list[str]:
+    """Configure the shared cache; an unreachable Redis degrades to the filesystem cache, logged.
+
+    Returns the problems to report in ``/healthz``.
+    """
+    problems: list[str] = []
+    if settings.redis_url:
+        reason = redis_reachable(settings.redis_url)
+        if reason:
+            problems.append(f"REDIS_URL unreachable ({reason}); using the filesystem cache in {settings.cache_dir}")
+            log.warning(problems[-1])
+            settings = replace(settings, redis_url=None)
     cache.init_app(server, config=cache_config(settings))
-    return cache
+    return problems

@@ -11,6 +11,7 @@ import html
 import logging
 from collections.abc import Callable
 
+from dash.exceptions import DependencyException
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
@@ -19,6 +20,8 @@ from i18n import DEFAULT_LANGUAGE, gettext, is_supported
 log = logging.getLogger(__name__)
 
 PAGE_RULES = {"/", "/<path:path>"}
+CALLBACK_PATH = "/_dash-update-component"
+INPUT_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
 
 
 def language_of_path(path: str) -> str:
@@ -67,5 +70,12 @@ def install_error_handlers(server: Flask, is_known_page: Callable[[str], bool]) 
 
     @server.errorhandler(Exception)
     def server_error(error: Exception) -> Response:
+        if isinstance(error, DependencyException):  # an unknown file under /_dash-component-suites/
+            return Response(apology_page(language_of_path(request.path), 404), 404)
+        if request.path == CALLBACK_PATH and isinstance(error, INPUT_ERRORS):
+            # A callback given values no page of ours sends (a hostile or stale client): refuse the
+            # request rather than report a server fault; the traceback stays in the log.
+            log.warning("callback refused its input: %r", error, exc_info=True)
+            return Response('{"error": "invalid callback input"}', 400, mimetype="application/json")
         log.exception("unhandled error on %s %s", request.method, request.path)
         return Response(apology_page(language_of_path(request.path), 500), 500)

@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 log = logging.getLogger(__name__)
 
 
+class StartupError(RuntimeError):
+    """The app must not start; the message is one line naming the file or variable to fix."""
+
+
 @dataclass
 class Readiness:
     geometry_loaded: bool = False
@@ -42,10 +46,16 @@ def prepare_data(readiness: Readiness) -> None:
     """Load and validate the data package; a validation error propagates and stops the start."""
     try:
         from data import query
+        from data.errors import DataValidationError
     except ImportError as error:
         readiness.problems.append(f"data unavailable: {error}")
         return
-    query.load()
+    try:
+        query.load()
+    except DataValidationError as error:
+        first = error.issues[0] if error.issues else error
+        raise StartupError(f"data package invalid: {first} (and {len(error.issues) - 1} more)"
+                           if len(error.issues) > 1 else f"data package invalid: {first}") from error
     readiness.data_loaded = True
 
 
