@@ -4,6 +4,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     // Keep <html lang> in step with the language in the path, for screen readers.
     setDocumentLanguage: function (pathname) {
       var first = (pathname || "").split("/")[1];
+      // Embeds take their language from ?lang (they have no language prefix).
+      if (first === "embed") first = new URLSearchParams(window.location.search).get("lang");
       document.documentElement.lang = first === "en" ? "en" : "es";
       return first;
     },

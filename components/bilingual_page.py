@@ -7,6 +7,7 @@ query parameter can never override the language taken from the path.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
 import dash
@@ -15,8 +16,23 @@ from dash.development.base_component import Component
 from components.navigation import SITE_NAME, page_path
 from components.shell import page_frame
 from i18n import LANGUAGES, gettext
+from web.cache import cache
 
 PageLayout = Callable[..., Component]
+MAX_CACHED_QUERY = 1000  # characters; longer (hostile) queries are answered but not cached
+
+
+def cached_page(module: str, slug: str, lang: str, key: tuple, render: Callable[[], Component]) -> Component:
+    """A page's layout depends only on its language, its URL parameters and static data, so it is
+    computed once and shared through the cache (all workers, with Redis)."""
+    if len(repr(key)) > MAX_CACHED_QUERY:
+        return render()
+    cache_key = f"page:{module}:{slug}:{lang}:{hashlib.sha256(repr(key).encode()).hexdigest()}"
+    page = cache.get(cache_key)
+    if page is None:
+        page = render()
+        cache.set(cache_key, page)
+    return page
 
 
 def page_title(lang: str, title: str) -> str:
@@ -43,7 +59,8 @@ def _framed(layout: PageLayout, lang: str, slug: str) -> PageLayout:
     def framed(**params: object) -> Component:
         for routing_only in ("lang", "pathname"):
             params.pop(routing_only, None)
-        return page_frame(lang, slug, layout(lang, **params), params)
+        key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+        return cached_page(layout.__module__, slug, lang, key, lambda: page_frame(lang, slug, layout(lang, **params), params))
 
     framed.__name__ = f"{getattr(layout, '__module__', 'page')}_{lang}"
     return framed

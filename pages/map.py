@@ -8,8 +8,6 @@ the browser (``assets/map.js``) without a server round trip.
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 import dash_bootstrap_components as dbc
@@ -28,9 +26,10 @@ from dash import (
 from dash.exceptions import PreventUpdate
 
 from components.bilingual_page import register_page_bilingual
-from components.choropleth import GRAPH_CONFIG, map_figure
-from components.labels import indicator_name, source_record, unit_label
-from components.map_frames import selection_frames, tile_labels
+from components.choropleth import GRAPH_CONFIG
+from components.embed_map import build_figure, frames_for, map_csv, map_filename
+from components.embed_snippet import embed_action
+from components.labels import indicator_name, unit_label
 from components.map_view import (
     MEASURE_LABELS,
     MapView,
@@ -40,40 +39,13 @@ from components.map_view import (
     sources_for,
 )
 from components.source_note import source_note
+from components.trend_series import producer_series
 from data import query
 from geo import codes
-from geo.serve import geometry_url
 from i18n import translator
 from i18n.markers import N_
 
 TITLE = N_("Map of lethal violence")
-LICENCE_LINE = N_("Licence: each source's terms apply; this compilation CC BY 4.0.")
-
-
-def _geometry(view: MapView) -> str:
-    if view.view == "tiles":
-        return geometry_url("tiles")
-    return geometry_url("states" if view.level == "state" else "municipalities", view.state)
-
-
-def build_figure(view: MapView, frames: dict[str, Any], lang: str) -> go.Figure:
-    _ = translator(lang)
-    frame = frames["frames"].get(str(view.year), {"loc": [], "z": [], "text": [], "missing": [], "missing_text": []})
-    return map_figure(
-        _geometry(view),
-        frame,
-        frames["colours"],
-        frames["labels"],
-        unit_label(view.unit, lang),
-        _("No published figure"),
-        tile_labels() if view.view == "tiles" else None,
-    )
-
-
-def frames_for(view: MapView, lang: str) -> dict[str, Any]:
-    return selection_frames(view.indicator, view.unit, view.source, view.level, view.state, lang)
-
-
 def _options(lang: str, view: MapView) -> dict[str, list[dict[str, str]]]:
     _ = translator(lang)
     return {
@@ -91,20 +63,13 @@ def _labelled(label: str, control: Any, control_id: str) -> html.Div:
     return html.Div([dbc.Label(label, html_for=control_id, className="fw-semibold mb-1"), control], className="mb-3")
 
 
-def producer_series(level: str, code: str, view: MapView):
-    """One place's yearly values from the selected producer (latest publication per year)."""
-    series = query.series(level, code, view.indicator, view.unit)
-    series = series[(series["source_id"].map(query.producer_of) == view.source) & (series["period"] == "")]
-    return series.drop_duplicates("year", keep="last").sort_values("year")
-
-
 def state_panel(view: MapView, lang: str) -> list[Any]:
     """The drilled-down state's own figures and trend, beside its municipalities."""
     if not view.state:
         return []
     _ = translator(lang)
-    series = producer_series("state", view.state, view)
-    national = producer_series("country", "VEN", view)
+    series, _superseded = producer_series("state", view.state, view.indicator, view.unit, view.source)
+    national, _superseded = producer_series("country", "VEN", view.indicator, view.unit, view.source)
     figure = go.Figure()
     if len(national):
         figure.add_scatter(x=national["year"], y=national["value"], name=_("Venezuela"), mode="lines+markers",
@@ -195,6 +160,7 @@ def layout(lang: str, **params: object) -> Any:
             html.Button(_("Download PNG"), id="map-download-png", n_clicks=0, className="btn btn-outline-primary btn-sm me-2"),
             html.Button(_("Download SVG"), id="map-download-svg", n_clicks=0, className="btn btn-outline-primary btn-sm me-2"),
             dcc.Download(id="map-download"),
+            embed_action("map", lang, _(TITLE)),
         ],
         className="my-2",
     )
@@ -331,27 +297,7 @@ def download_csv(clicks, indicator, measure, source, level, state, year, lang):
     params = {"indicator": indicator, "measure": measure, "source": source, "level": level, "state": state,
               "year": str(year)}
     view, _notices = normalise({k: v for k, v in params.items() if isinstance(v, str)}, lang)
-    return dcc.send_string(map_csv(view, lang), filename=f"venezuela_{view.indicator}_{view.level}_{view.year}.csv")
-
-
-def map_csv(view: MapView, lang: str) -> str:
-    _ = translator(lang)
-    rows = frames_for(view, lang)["frames"].get(str(view.year), {}).get("rows", [])
-    buffer = io.StringIO()
-    buffer.write(f"# {indicator_name(view.indicator, lang)} · {unit_label(view.unit, lang)} · {view.year}\n")
-    source_word = _("Source")
-    for source_id in sorted({row["source_id"] for row in rows}):
-        record = source_record(source_id)
-        buffer.write(f"# {source_word} {source_id}: {record.get('organisation', '')} — {record.get('title', '')} — "
-                     f"{record.get('url', '')}\n")
-    licence = _(LICENCE_LINE)
-    buffer.write(f"# {licence}\n")
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["code", "place", "year", "value", "unit", "rank", "source_id", "caution", "source_note"])
-    for row in rows:
-        writer.writerow([row["code"], row["place"], row["year"], row["value"], view.unit, row["rank"], row["source_id"],
-                         row["note"], row["source_note"]])
-    return buffer.getvalue()
+    return dcc.send_string(map_csv(view, lang), filename=map_filename(view))
 
 
 clientside_callback(

@@ -1,0 +1,82 @@
+"""The "Embed" action under a chart: a button that reveals the ``<iframe>`` code for the chart's
+current view, ready to copy.
+
+Why clientside: the view lives in the page URL (the map rewrites it with ``history.replaceState``
+as the reader changes controls), so the snippet is built in the browser at click time from
+``location`` (``assets/embed.js``). Charts whose view is not in the page URL pass ``params``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from dash import MATCH, ClientsideFunction, Input, Output, State, clientside_callback, dcc, html
+from dash.development.base_component import Component
+
+from i18n import translator
+
+EMBED_HEIGHT = 600  # px: the default height of the snippet; hosts may resize from the height messages
+
+
+def embed_action(chart: str, lang: str, title: str, params: Mapping[str, str] | None = None) -> Component:
+    """``chart`` is a name of the embed registry; ``title`` names the frame for screen readers."""
+    _ = translator(lang)
+    key = {"chart": chart}
+    return html.Div(
+        [
+            html.Button(
+                _("Embed"),
+                id={"type": "embed-open", **key},
+                n_clicks=0,
+                className="btn btn-outline-secondary btn-sm",
+                title=_("Get the code to show this chart on another site"),
+                **{"aria-expanded": "false"},
+            ),
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            html.Label(
+                                [
+                                    html.Span(_("Code to paste into your page"), className="d-block small fw-semibold mb-1"),
+                                    dcc.Textarea(id={"type": "embed-code", **key}, value="", readOnly=True, rows=3,
+                                                 className="form-control form-control-sm embed-code"),
+                                ],
+                                className="flex-grow-1",
+                            ),
+                            dcc.Clipboard(target_id={"type": "embed-code", **key}, title=_("Copy code"),
+                                          className="btn btn-outline-secondary btn-sm"),
+                        ],
+                        className="d-flex gap-2 align-items-end",
+                    ),
+                    html.P(
+                        _("The frame shows this view, {height} pixels high and as wide as the space it is placed in. "
+                          "It sends its height to the host page (a “vzla-dashboard:height” message) so the page "
+                          "can resize it.").format(height=EMBED_HEIGHT),
+                        className="small text-body-secondary mb-0 mt-1",
+                    ),
+                ],
+                id={"type": "embed-panel", **key},
+                hidden=True,
+                className="embed-panel mt-2",
+            ),
+            dcc.Store(
+                id={"type": "embed-meta", **key},
+                data={"chart": chart, "lang": lang, "title": title, "height": EMBED_HEIGHT,
+                      "params": dict(params) if params is not None else None},
+            ),
+        ],
+        className="embed-action d-inline-block align-top no-print",
+    )
+
+
+clientside_callback(
+    ClientsideFunction(namespace="embed", function_name="showSnippet"),
+    Output({"type": "embed-code", "chart": MATCH}, "value"),
+    Output({"type": "embed-panel", "chart": MATCH}, "hidden"),
+    Output({"type": "embed-open", "chart": MATCH}, "aria-expanded"),
+    Input({"type": "embed-open", "chart": MATCH}, "n_clicks"),
+    State({"type": "embed-meta", "chart": MATCH}, "data"),
+    State({"type": "embed-panel", "chart": MATCH}, "hidden"),
+    prevent_initial_call=True,
+)

@@ -1,0 +1,37 @@
+"""Embeddable charts for other sites: ``/embed/<chart>?lang=es|en&…`` (the only framable pages).
+
+No site navigation: the frame shows the chart, its title, its source line, downloads and a link
+back to the full view. Language comes from ``?lang`` (Spanish by default). Invalid parameters are
+corrected with a translated notice inside the frame, never an error page.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import unquote
+
+import dash
+from dash.development.base_component import Component
+
+from components.embed_map import MAP_TITLE
+from components.embed_registry import embed_page
+from components.navigation import SITE_NAME
+from i18n import DEFAULT_LANGUAGE, gettext
+
+
+def layout(chart: str = "", **params: object) -> Component:
+    return embed_page(unquote(chart), params)
+
+
+def title(chart: str = "", **_params: object) -> str:
+    site = gettext(DEFAULT_LANGUAGE, SITE_NAME)
+    return f"{gettext(DEFAULT_LANGUAGE, MAP_TITLE)} · {site}" if chart == "map" else site
+
+
+dash.register_page(
+    __name__,
+    path_template="/embed/<chart>",
+    path="/embed/map",
+    name=gettext(DEFAULT_LANGUAGE, MAP_TITLE),
+    title=title,
+    layout=layout,
+)

@@ -1,0 +1,103 @@
+"""Briefings in headless Chromium: every state in both languages, and the printed PDF (page count,
+page numbers, text) of the national briefing and one state."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+
+import pytest
+
+from components.briefing_data import COUNTRY, briefing
+from geo import codes
+from i18n import LANGUAGES, gettext
+
+pytestmark = pytest.mark.browser
+
+PLACES = [COUNTRY, *codes.state_iso_codes()]
+
+
+def expected_heading(code: str, lang: str) -> str:
+    if code == COUNTRY:
+        return gettext(lang, "Venezuela: national briefing")
+    return gettext(lang, "{place}: state briefing").format(place=codes.state_name(code))
+
+
+def navigate(page, path: str) -> None:
+    """In-app navigation (no reload), as Dash's own links do: fast enough to visit 52 briefings."""
+    page.evaluate("p => { history.pushState({}, '', p); window.dispatchEvent(new PopStateEvent('popstate')); }", path)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_index_lists_the_national_and_every_state_briefing(live_server, browser_page, lang):
+    page = browser_page.page
+    page.goto(f"{live_server}/{lang}/briefing")
+    page.wait_for_selector("#briefing-index")
+    links = page.locator("#briefing-index a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    assert sorted(links) == sorted(f"/{lang}/briefing/{c}" for c in codes.state_iso_codes())
+    assert page.locator(f"main a[href='/{lang}/briefing/{COUNTRY}']").count() == 1
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_briefing_renders_with_its_heading_and_figures(live_server, browser_page, lang):
+    page = browser_page.page
+    page.goto(f"{live_server}/{lang}/briefing")
+    page.wait_for_selector("#briefing-index")
+    for code in PLACES:
+        navigate(page, f"/{lang}/briefing/{code}")
+        page.wait_for_function(
+            "([code, h]) => document.querySelector('#briefing')?.dataset.place === code"
+            " && document.querySelector('main h1')?.innerText.trim() === h",
+            arg=[code, expected_heading(code, lang)], timeout=10_000)
+        figures = page.inner_text("#briefing-figures")
+        if briefing(code).figures:
+            first = briefing(code).figures[0].series.latest
+            assert str(first.year) in figures, code
+            assert page.locator("#briefing-figures tbody tr").count() == len(briefing(code).figures)
+        else:  # the gap is said, not hidden
+            assert page.locator("#briefing-figures .briefing-gap").count() == 1, code
+        assert page.locator("#briefing-sources li").count() >= 1
+    assert browser_page.errors == []
+
+
+def test_unknown_place_says_so(live_server, browser_page):
+    page = browser_page.page
+    page.goto(f"{live_server}/en/briefing/<i>XX</i>")
+    page.wait_for_selector("main h1")
+    assert page.inner_text("main h1") == "No briefing for this place"
+    assert "<i>XX</i>" in page.inner_text("main .alert") and page.locator("main .alert i").count() == 0
+
+
+def pdf_pages(browser, url: str, paper: str) -> tuple[list[str], int]:
+    from pypdf import PdfReader
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector("#briefing-sources")
+    page.emulate_media(media="print")
+    data = page.pdf(format=paper, prefer_css_page_size=True, print_background=True)
+    context.close()
+    # NFKC folds the printed ligatures ("ﬁ" -> "fi"); lines are joined so wrapped phrases still match.
+    pages = PdfReader(io.BytesIO(data)).pages
+    return [" ".join(unicodedata.normalize("NFKC", p.extract_text()).split()) for p in pages], len(data)
+
+
+@pytest.mark.parametrize(("code", "lang", "paper"), [(COUNTRY, "es", "A4"), ("VE-F", "en", "Letter")])
+def test_printed_briefing_is_a_numbered_document_with_citations(live_server, browser, code, lang, paper):
+    texts, size = pdf_pages(browser, f"{live_server}/{lang}/briefing/{code}", paper)
+    total = len(texts)
+    assert 3 <= total <= 10, total
+    for number, text in enumerate(texts, start=1):
+        assert re.search(rf"\b{number} / {total}\b", text), (number, text[-200:])  # page numbers
+    first = texts[0]
+    assert expected_heading(code, lang) in first
+    assert gettext(lang, "Lethal violence in Venezuela") in first  # in the dateline, not the navigation
+    nav_label = gettext(lang, "Comparisons")
+    assert nav_label not in first and gettext(lang, "Download PDF") not in first
+    whole = " ".join(texts)
+    assert re.search(rf"{gettext(lang, 'Sources')} \[1\] ", whole)  # the full citations, at the end
+    assert "CC BY 4.0" in texts[-1] and re.search(r"\[\d+\] ", texts[-1])
+    assert "ovv" in "".join(texts).lower()
+    assert size < 1_500_000

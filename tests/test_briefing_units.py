@@ -1,0 +1,79 @@
+"""Briefing numbers and prose without a browser: neighbours, series, changes, gaps, charts."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from components.briefing_data import COUNTRY, Point, Series, briefing, relevant_practices, yearly
+from components.briefing_neighbours import is_island, neighbours
+from components.briefing_svg import Line, line_chart, nice_step
+from components.briefing_text import change_text, year_ranges
+from data import query
+from geo import codes
+
+
+def test_neighbours_are_symmetric_and_islands_get_the_nearest_states():
+    for code in codes.state_iso_codes():
+        if not is_island(code):
+            assert all(code in neighbours(other) for other in neighbours(code) if not is_island(other)), code
+    assert set(neighbours("VE-A")) == {"VE-M", "VE-X"}
+    assert is_island("VE-O") and is_island("VE-W") and len(neighbours("VE-O")) == 3
+
+
+def test_a_year_restated_by_a_producer_takes_its_latest_publication():
+    series = yearly("country", COUNTRY, "violent_deaths", "rate_per_100k", "ovv")
+    years = [p.year for p in series.points]
+    assert years == sorted(set(years))
+    published = dict(zip(query.sources()["source_id"], query.sources()["published"].astype(str), strict=True))
+    raw = query.series("country", COUNTRY, "violent_deaths", "rate_per_100k")
+    for point in series.points:
+        same_year = raw[(raw["year"] == point.year) & (raw["period"] == "") & raw["source_id"].str.startswith("ovv-")]
+        assert published[point.source_id] == max(published[s] for s in same_year["source_id"])
+
+
+def _series(*pairs: tuple[int, float], unit: str = "rate_per_100k") -> Series:
+    return Series("state", "VE-F", "violent_deaths", unit, "ovv", tuple(Point(y, v, "ovv-x", "") for y, v in pairs))
+
+
+def test_change_and_gap_wording():
+    assert change_text(_series((2022, 40.0), (2023, 30.0)), "en") == "down 25 % from 40 in 2022"
+    assert change_text(_series((2022, 40.0), (2023, 50.0)), "es") == "sube un 25 % desde 40 en 2022"
+    assert change_text(_series((2023, 30.0)), "en") == "no earlier figure from this source"
+    assert change_text(_series((2022, 40.0), (2023, 45.5), unit="percent"), "en") == "up 5.5 points from 40 in 2022"
+    assert _series((2012, 1.0), (2016, 2.0), (2017, 3.0), (2020, 1.0)).missing_years() == [2013, 2014, 2015, 2018, 2019]
+    assert year_ranges([2013, 2014, 2015, 2018]) == "2013–2015, 2018"
+
+
+def test_line_chart_leaves_gaps_where_no_figure_was_published():
+    svg = line_chart([Line("A", [(2012, 10.0), (2013, 12.0), (2016, 9.0), (2017, 8.0), (2020, 5.0)])], "t", "u", "en")
+    assert svg.count("<polyline") == 2  # 2012-2013 and 2016-2017; 2020 stands alone
+    assert svg.count("<circle") == 5
+    assert nice_step(119) == 50 and nice_step(8.8) == 2.5
+
+
+def test_states_without_figures_say_so_and_still_get_practices():
+    for code in ("VE-U", "VE-W"):
+        b = briefing(code)
+        assert not b.figures and b.headline is None and b.comparison is None and b.trend == []
+        assert len(b.practices) == 3
+
+
+def test_practices_are_measured_and_closest_to_the_rate():
+    chosen = relevant_practices(38.5)
+    assert len(chosen) == 3
+    assert all(p["evidence_level"] != "contested" and p["unit"] == "rate_per_100k" for p in chosen)
+    table = query.practices()
+    eligible = table[(table["evidence_level"] != "contested") & (table["unit"] == "rate_per_100k")]
+    closeness = [abs(math.log(v / 38.5)) for v in eligible["baseline_value"]]
+    assert abs(math.log(chosen[0]["baseline_value"] / 38.5)) == min(closeness)
+    assert all(abs(math.log(p["baseline_value"] / 38.5)) <= sorted(closeness)[2] for p in chosen)
+
+
+def test_every_place_has_a_briefing_with_its_headline_from_one_producer():
+    for code in [COUNTRY, *codes.state_iso_codes()]:
+        b = briefing(code)
+        if b.comparison:
+            assert b.comparison.place == b.headline.latest
+            if b.comparison.national:
+                assert re.match(rf"{b.comparison.producer}-", b.comparison.national.source_id)

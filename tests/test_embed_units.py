@@ -1,0 +1,54 @@
+"""The embed registry and page without a browser: chart names, language, notices and the map CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from components.embed_map import map_embed
+from components.embed_registry import CHARTS, embed_language, embed_page
+from components.map_view import normalise
+
+
+def _texts(component) -> list[str]:
+    out: list[str] = []
+
+    def walk(node) -> None:
+        if isinstance(node, str):
+            out.append(node)
+        elif isinstance(node, (list, tuple)):
+            for child in node:
+                walk(child)
+        elif node is not None and hasattr(node, "children"):
+            walk(node.children)
+
+    walk(component)
+    return out
+
+
+def test_registry_holds_the_map_and_briefing_charts():
+    assert {"map", "briefing-trend", "briefing-compare"} <= set(CHARTS)
+
+
+def test_language_defaults_to_spanish_and_an_unknown_one_is_reported():
+    assert embed_language(None) == ("es", [])
+    assert embed_language("en") == ("en", [])
+    lang, notices = embed_language("fr")
+    assert lang == "es" and "fr" in notices[0]
+
+
+def test_unknown_chart_is_a_notice_not_an_error():
+    texts = " ".join(_texts(embed_page("nope", {"lang": "en"})))
+    assert "There is no chart called “nope”" in texts and "map" in texts
+
+
+def test_map_embed_csv_holds_exactly_the_rows_drawn(dash_app):  # the app initialises the cache
+    params = {"indicator": "violent_deaths", "measure": "rate", "year": "2023"}
+    content = map_embed(params, "en")
+    view, _notices = normalise(params, "en")
+    figure = content.chart.figure
+    drawn = list(figure["data"][0]["locations"])
+    rows = [r for r in csv.reader(io.StringIO(content.csv_text)) if r and not r[0].startswith("#")][1:]
+    assert sorted(r[0] for r in rows) == sorted(drawn)
+    assert {r[2] for r in rows} == {str(view.year)}
+    assert content.full_view.startswith("/en/map?") and "year=2023" in content.full_view
