@@ -16,6 +16,13 @@ DISTRIBUTOR_LABELS = {"owid": N_("UNODC via Our World in Data"), "wb": N_("UNODC
 MAX_COUNTRIES = 8
 
 
+COMPARE_CHARTS = {
+    "ranking": N_("Countries ranked for one year"),
+    "lines": N_("Over time, with reference lines"),
+    "trajectories": N_("How fast good-practice places came down"),
+}
+
+
 @dataclass(frozen=True)
 class CompareView:
     year: int

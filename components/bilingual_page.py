@@ -17,6 +17,7 @@ from components.navigation import SITE_NAME, page_path
 from components.shell import page_frame
 from i18n import LANGUAGES, gettext
 from web.cache import cache
+from web.startup import READINESS
 
 PageLayout = Callable[..., Component]
 MAX_CACHED_QUERY = 1000  # characters; longer (hostile) queries are answered but not cached
@@ -27,7 +28,9 @@ def cached_page(module: str, slug: str, lang: str, key: tuple, render: Callable[
     computed once and shared through the cache (all workers, with Redis)."""
     if len(repr(key)) > MAX_CACHED_QUERY:
         return render()
-    cache_key = f"page:{module}:{slug}:{lang}:{hashlib.sha256(repr(key).encode()).hexdigest()}"
+    # Degraded start-ups (no geometry) render notices, so readiness is part of the key.
+    state = f"g{int(READINESS.geometry_loaded)}"
+    cache_key = f"page:{module}:{slug}:{lang}:{state}:{hashlib.sha256(repr(key).encode()).hexdigest()}"
     page = cache.get(cache_key)
     if page is None:
         page = render()

@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 from dash import MATCH, ClientsideFunction, Input, Output, State, clientside_callback, dash_table, dcc, html
 from dash.development.base_component import Component
 
+from components.embed_snippet import embed_action
 from components.labels import source_record
 from components.source_note import source_note
 from i18n import translator
@@ -116,8 +117,9 @@ def chart_card(
                     html.Button(_("Download CSV"), id={"type": "chart-csv-button", "chart": chart_id}, n_clicks=0,
                                 className="btn btn-outline-primary btn-sm"),
                     dcc.Download(id={"type": "chart-download", "chart": chart_id}),
+                    embed_action(chart_id, lang, title),
                 ],
-                className="my-2",
+                className="my-2 d-flex flex-wrap gap-2 align-items-start",
             ),
         ],
         id=chart_id,

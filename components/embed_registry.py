@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dash.development.base_component import Component
 
 from components.briefing_embeds import briefing_compare_embed, briefing_trend_embed
+from components.chart_embeds import CHART_EMBEDS
 from components.embed_frame import EmbedBuilder, embed_frame, unknown_chart_frame
 from components.embed_map import map_embed
 from i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, is_supported, translator
@@ -20,6 +21,7 @@ CHARTS: dict[str, EmbedBuilder] = {
     "map": map_embed,
     "briefing-trend": briefing_trend_embed,
     "briefing-compare": briefing_compare_embed,
+    **CHART_EMBEDS,
 }
 
 

@@ -21,6 +21,12 @@ MAX_ITEMS = 6
 MAX_ECHO = 40
 POPULATION_INDICATORS = ("violent_deaths", *COMPONENTS)
 MEASURES = {"count": N_("counts"), "share": N_("shares")}
+TREND_CHARTS = {
+    "national": N_("National series by source"),
+    "composition": N_("What OVV's violent deaths are made of"),
+    "population": N_("How much the rate depends on the population base"),
+    "states": N_("States against the country"),
+}
 
 
 @dataclass(frozen=True)

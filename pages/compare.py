@@ -14,7 +14,7 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 from components.benchmark_cards import practice_cards
 from components.benchmark_charts import lines_chart, ranking_chart, trajectory_chart
 from components.benchmark_series import country_rates, place_names
-from components.benchmark_view import ALIGNMENTS, DISTRIBUTOR_LABELS, all_years, normalise
+from components.benchmark_view import ALIGNMENTS, COMPARE_CHARTS, DISTRIBUTOR_LABELS, all_years, normalise
 from components.bilingual_page import register_page_bilingual
 from components.chart_card import chart_body, chart_card, labelled
 from components.page_intro import data_page_pointer
@@ -24,11 +24,7 @@ from i18n.markers import N_
 TITLE = N_("Venezuela and the region")
 INTRO = N_("Venezuela's homicide rate beside the other Latin American and Caribbean countries, and beside the "
            "cities and states that cut homicides, with what they did and how it was measured.")
-CHARTS = {
-    "ranking": N_("Countries ranked for one year"),
-    "lines": N_("Over time, with reference lines"),
-    "trajectories": N_("How fast good-practice places came down"),
-}
+CHARTS = COMPARE_CHARTS
 
 
 def _title(lang: str, key: str) -> str:

@@ -44,6 +44,7 @@ from data import query
 from geo import codes
 from i18n import translator
 from i18n.markers import N_
+from web.startup import READINESS
 
 TITLE = N_("Map of lethal violence")
 def _options(lang: str, view: MapView) -> dict[str, list[dict[str, str]]]:
@@ -100,6 +101,9 @@ def state_panel(view: MapView, lang: str) -> list[Any]:
 def layout(lang: str, **params: object) -> Any:
     _ = translator(lang)
     view, notices = normalise(params, lang)
+    if not READINESS.geometry_loaded:
+        notices = [_("The map cannot be drawn: the boundary files are missing on this server. "
+                     "The figures are still listed in the table below."), *notices]
     frames = frames_for(view, lang)
     options = _options(lang, view)
     rows = frames["frames"].get(str(view.year), {}).get("rows", [])

@@ -18,7 +18,7 @@ from components.labels import indicator_name, source_label, unit_label
 from components.page_intro import data_page_pointer
 from components.trend_charts import composition_chart, national_chart, population_chart, state_chart
 from components.trend_series import indicators_at, national_events
-from components.trend_view import MEASURES, POPULATION_INDICATORS, common_units, normalise
+from components.trend_view import MEASURES, POPULATION_INDICATORS, TREND_CHARTS, common_units, normalise
 from geo import codes
 from i18n import translator
 from i18n.markers import N_
@@ -26,12 +26,7 @@ from i18n.markers import N_
 TITLE = N_("Trends since the 2000s")
 INTRO = N_("How lethal violence in Venezuela changed over time, as each source published it. Observatory, official "
            "and United Nations series are drawn side by side and never averaged into one.")
-CHARTS = {
-    "national": N_("National series by source"),
-    "composition": N_("What OVV's violent deaths are made of"),
-    "population": N_("How much the rate depends on the population base"),
-    "states": N_("States against the country"),
-}
+CHARTS = TREND_CHARTS
 
 
 def _title(lang: str, key: str) -> str:

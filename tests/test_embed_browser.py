@@ -177,3 +177,29 @@ def test_embed_language_follows_the_lang_parameter(live_server, browser_page):
     page.wait_for_selector("#embed-root h1")
     assert page.inner_text("#embed-root h1") == "Mapa de la violencia letal"
     assert page.evaluate("document.documentElement.lang") == "es"
+
+
+@pytest.mark.parametrize(
+    ("page_path", "chart"),
+    [("/en/trends?states=VE-A,VE-F", "trends-states"), ("/es/trends", "trends-national"),
+     ("/en/trends", "trends-composition"), ("/en/trends", "trends-population"),
+     ("/en/compare?year=2019&countries=COL,MEX", "compare-ranking"), ("/es/compare", "compare-lines"),
+     ("/en/compare?align=start", "compare-trajectories")],
+)
+def test_trend_and_comparison_charts_embed_the_same_view(live_server, browser_page, page_path, chart):
+    page = browser_page.page
+    page.goto(live_server + page_path)
+    page.wait_for_selector(f"#{chart} .js-plotly-plot", timeout=20_000)
+    on_page = page.evaluate(f"() => document.querySelector('#{chart} .js-plotly-plot').data"
+                            ".map(t => (t.x || []).length + (t.y || []).length)")
+    page.click(f"button[id*='embed-open'][id*='\"{chart}\"']")
+    code = page.locator(f"textarea[id*='embed-code'][id*='\"{chart}\"']").input_value()
+    src = code.split('src="')[1].split('"')[0].replace("&amp;", "&")
+    assert urlparse(src).path == f"/embed/{chart}"
+    page.goto(src)
+    page.wait_for_selector("#embed-graph .js-plotly-plot", timeout=20_000)
+    in_frame = page.evaluate("() => document.querySelector('#embed-graph .js-plotly-plot').data"
+                             ".map(t => (t.x || []).length + (t.y || []).length)")
+    assert in_frame == on_page
+    assert page.locator("#embed-notices .alert").count() == 0
+    assert browser_page.errors == []

@@ -12,7 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = (
-    "import json, app; c = app.server.test_client(); "
+    "import json, sys, app; c = app.server.test_client(); "
+    "print('map notice:', 'boundary files are missing' in str(sys.modules['pages.map'].layout('en'))); "
     "print(json.dumps(c.get('/healthz').get_json())); print(c.get('/es/map').status_code)"
 )
 
@@ -30,6 +31,7 @@ def test_missing_boundary_sources_start_degraded(tmp_path):
     assert '"geometry_loaded": false' in health and '"data_loaded": true' in health
     assert "ven_admbnda_adm1_ine_20210223.shp" in health and "GEO_SOURCE_DIR" in health
     assert status == "200"
+    assert "map notice: True" in result.stdout
 
 
 def test_corrupted_boundary_source_starts_degraded(tmp_path):

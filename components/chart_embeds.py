@@ -1,0 +1,84 @@
+"""Embed builders for the trends and comparison charts: the same view, corrections and CSV as the page.
+
+Each chart of those pages reads the page's URL parameters; its embed normalises them with the
+page's own function and draws the chart with the page's own builder, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from urllib.parse import urlencode
+
+from dash import dcc
+
+from components.benchmark_charts import lines_chart, ranking_chart, trajectory_chart
+from components.benchmark_view import COMPARE_CHARTS, CompareView
+from components.benchmark_view import normalise as normalise_compare
+from components.chart_card import ChartData, chart_csv
+from components.embed_frame import EmbedBuilder, EmbedContent
+from components.trend_charts import composition_chart, national_chart, population_chart, state_chart
+from components.trend_view import TREND_CHARTS, TrendView
+from components.trend_view import normalise as normalise_trends
+from i18n import translator
+
+EMBED_CHART_HEIGHT = 420
+
+
+def _compare_params(view: CompareView) -> dict[str, str]:
+    return {"year": str(view.year), "source": view.source, "countries": ",".join(view.countries), "align": view.align}
+
+
+TREND_BUILDERS: dict[str, Callable[[str, TrendView], ChartData]] = {
+    "national": lambda lang, v: national_chart(lang, list(v.indicators), v.unit),
+    "composition": lambda lang, v: composition_chart(lang, v.composition),
+    "population": lambda lang, v: population_chart(lang, v.base_indicator),
+    "states": lambda lang, v: state_chart(lang, list(v.states), v.state_indicator, v.state_unit),
+}
+COMPARE_BUILDERS: dict[str, Callable[[str, CompareView], ChartData]] = {
+    "ranking": lambda lang, v: ranking_chart(lang, v.year, v.source),
+    "lines": lambda lang, v: lines_chart(lang, list(v.countries), v.source),
+    "trajectories": lambda lang, v: trajectory_chart(lang, v.align, v.source),
+}
+
+
+def _content(lang: str, chart_id: str, title: str, data: ChartData, full_view: str, notices: list[str]) -> EmbedContent:
+    figure = data.figure
+    figure.update_layout(height=EMBED_CHART_HEIGHT)
+    return EmbedContent(
+        title=title,
+        subtitle=data.reading,
+        chart=dcc.Graph(id="embed-graph", figure=figure, config={"displaylogo": False, "responsive": True},
+                        className="embed-graph", style={"height": f"{EMBED_CHART_HEIGHT}px"}),
+        source_ids=list(data.source_ids),
+        full_view=full_view,
+        csv_text=chart_csv(title, data, lang),
+        csv_filename=f"{chart_id.replace('-', '_')}.csv",
+        image_name=chart_id.replace("-", "_"),
+        notices=notices,
+    )
+
+
+def trend_embed(key: str) -> EmbedBuilder:
+    def build(params: Mapping[str, object], lang: str) -> EmbedContent:
+        view, notices = normalise_trends(dict(params), lang)
+        title = translator(lang)(TREND_CHARTS[key])
+        full = f"/{lang}/trends?{urlencode(view.query_params())}#trends-{key}"
+        return _content(lang, f"trends-{key}", title, TREND_BUILDERS[key](lang, view), full, notices)
+
+    return build
+
+
+def compare_embed(key: str) -> EmbedBuilder:
+    def build(params: Mapping[str, object], lang: str) -> EmbedContent:
+        view, notices = normalise_compare(dict(params), lang)
+        title = translator(lang)(COMPARE_CHARTS[key])
+        full = f"/{lang}/compare?{urlencode(_compare_params(view))}#compare-{key}"
+        return _content(lang, f"compare-{key}", title, COMPARE_BUILDERS[key](lang, view), full, notices)
+
+    return build
+
+
+CHART_EMBEDS: dict[str, EmbedBuilder] = {
+    **{f"trends-{key}": trend_embed(key) for key in TREND_BUILDERS},
+    **{f"compare-{key}": compare_embed(key) for key in COMPARE_BUILDERS},
+}
