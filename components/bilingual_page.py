@@ -39,8 +39,14 @@ def cached_page(module: str, slug: str, lang: str, key: tuple, render: Callable[
 
 
 def page_title(lang: str, title: str) -> str:
+    """Browser title from an English source text, translated."""
+    return with_site_name(lang, gettext(lang, title))
+
+
+def with_site_name(lang: str, text: str) -> str:
+    """Browser title from an already translated text (e.g. a heading naming a state)."""
     site = gettext(lang, SITE_NAME)
-    return site if title == SITE_NAME else f"{gettext(lang, title)} · {site}"
+    return site if text == site else f"{text} · {site}"
 
 
 def register_page_bilingual(

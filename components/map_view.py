@@ -8,6 +8,7 @@ choice and reported as notices; they never cause an error page.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 
 from components.labels import indicator_name
 from data import query
@@ -53,41 +54,47 @@ def _echo(value: str) -> str:
     return value if len(value) <= MAX_ECHO else value[: MAX_ECHO - 1] + "…"
 
 
+@lru_cache(maxsize=512)
 def map_indicators(level: str) -> list[str]:
     """Indicators with at least one published figure at this level, in catalogue order."""
     available = set(query.options(level=level)["indicators"])
     return [i for i in query.indicators()["indicator_id"] if i in available]
 
 
+@lru_cache(maxsize=512)
 def measures_for(indicator: str, level: str) -> list[str]:
     units = set(query.options(indicator=indicator, level=level)["units"])
     return [m for m, unit in MEASURE_UNITS.items() if unit in units]
 
 
+@lru_cache(maxsize=512)
 def sources_for(indicator: str, measure: str, level: str) -> list[str]:
     """Producers (OVV, the Ministry's observatory, …) with figures for this selection."""
     return query.producers(indicator=indicator, unit=MEASURE_UNITS[measure], level=level)
 
 
+@lru_cache(maxsize=512)
 def years_for(view: MapView) -> list[int]:
     """Years with figures for the selection; for a drilled-down state, the years its municipalities
     have figures (or, if none, the national years, so the map shows that nothing was published)."""
     options = query.options(indicator=view.indicator, unit=view.unit, level=view.level, producer=view.source)
     years = sorted(int(y) for y in options["years"])
     if view.state:
-        counts = _counts(view, years)
+        counts = _counts(view, tuple(years))
         return [y for y in years if counts[y]] or years
     return years
 
 
-def _counts(view: MapView, years: list[int]) -> dict[int, int]:
+@lru_cache(maxsize=512)
+def _counts(view: MapView, years: tuple[int, ...]) -> dict[int, int]:
     return {
         y: len(query.producer_values(view.indicator, view.unit, view.source, y, view.level, state=view.state))
         for y in years
     }
 
 
-def default_year(view: MapView, years: list[int]) -> int:
+@lru_cache(maxsize=512)
+def default_year(view: MapView, years: tuple[int, ...]) -> int:
     """The latest year whose coverage is at least half the best year's, so a first view is not
     a nearly empty map because one place already published next year's figure."""
     counts = _counts(view, years)
@@ -162,7 +169,7 @@ def normalise(params: dict[str, object], lang: str) -> tuple[MapView, list[str]]
     view = MapView(indicator, measure, source, None, level, state, view_kind)
     years = years_for(view)
     raw_year = _one(params.get("year"))
-    year = default_year(view, years)
+    year = default_year(view, tuple(years))
     if raw_year:
         try:
             asked = int(raw_year)

@@ -15,7 +15,7 @@ import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, clientside_callback, html
 from dash.development.base_component import Component
 
-from components.bilingual_page import page_title, register_page_bilingual
+from components.bilingual_page import page_title, register_page_bilingual, with_site_name
 from components.briefing_data import COUNTRY, briefing, is_briefing_place, place_name
 from components.briefing_sections import (
     Citations,
@@ -146,7 +146,7 @@ def _place_layout(lang: str):
 def _place_title(lang: str):
     def title(code: str = "", **_params: object) -> str:
         code = unquote(code)
-        return page_title(lang, heading(code, lang)) if is_briefing_place(code) else page_title(lang, TITLE)
+        return with_site_name(lang, heading(code, lang)) if is_briefing_place(code) else page_title(lang, TITLE)
 
     return title
 

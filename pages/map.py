@@ -42,8 +42,9 @@ from components.source_note import source_note
 from components.trend_series import producer_series
 from data import query
 from geo import codes
-from i18n import translator
+from i18n import DEFAULT_LANGUAGE, is_supported, translator
 from i18n.markers import N_
+from web.cache import cache
 from web.startup import READINESS
 
 TITLE = N_("Map of lethal violence")
@@ -241,7 +242,14 @@ def update_selection(indicator, measure, source, level, view_kind, state, year, 
     """A new selection: rebuild the figure skeleton and send all its years' values once."""
     params = {"indicator": indicator, "measure": measure, "source": source, "level": level,
               "view": view_kind, "state": state, "year": str(year) if year else None}
+    lang = lang if is_supported(lang) else DEFAULT_LANGUAGE
     view, _notices = normalise({k: v for k, v in params.items() if isinstance(v, str)}, lang)
+    return selection_outputs(view, lang)
+
+
+@cache.memoize()
+def selection_outputs(view: MapView, lang: str) -> tuple:
+    """Everything a selection change sends, computed once per valid view and shared by all workers."""
     frames = frames_for(view, lang)
     options = _options(lang, view)
     years = frames["years"]
