@@ -18,6 +18,7 @@ from components.benchmark_view import ALIGNMENTS, COMPARE_CHARTS, DISTRIBUTOR_LA
 from components.bilingual_page import register_page_bilingual
 from components.chart_card import chart_body, chart_card, labelled
 from components.page_intro import data_page_pointer
+from components.share_link import share_link
 from i18n import translator
 from i18n.markers import N_
 
@@ -70,15 +71,7 @@ def layout(lang: str, **params: object) -> Any:
                   "compare-align")],
         trajectory_chart(lang, view.align, view.source), "good_practice_trajectories.csv",
     )
-    share = html.Div(
-        [dbc.Label(_("Link to this view"), html_for="compare-share-url", className="fw-semibold mb-1"),
-         html.Div([dcc.Input(id="compare-share-url", type="text", readOnly=True, value="",
-                             className="form-control form-control-sm"),
-                   dcc.Clipboard(target_id="compare-share-url", title=_("Copy link"),
-                                 className="btn btn-outline-secondary btn-sm")],
-                  className="d-flex gap-2 align-items-center")],
-        className="my-3",
-    )
+    share = share_link(lang, "compare-share-url")
     return html.Div([
         html.H1(_(TITLE)),
         html.P(_(INTRO)),

@@ -38,6 +38,7 @@ from components.map_view import (
     normalise,
     sources_for,
 )
+from components.share_link import share_link
 from components.source_note import source_note
 from components.trend_series import producer_series
 from data import query
@@ -169,17 +170,7 @@ def layout(lang: str, **params: object) -> Any:
         ],
         className="my-2",
     )
-    share = html.Div(
-        [
-            dbc.Label(_("Link to this view"), html_for="map-share-url", className="fw-semibold mb-1"),
-            html.Div(
-                [dcc.Input(id="map-share-url", type="text", readOnly=True, value="", className="form-control form-control-sm"),
-                 dcc.Clipboard(target_id="map-share-url", title=_("Copy link"), className="btn btn-outline-secondary btn-sm")],
-                className="d-flex gap-2 align-items-center",
-            ),
-        ],
-        className="my-3",
-    )
+    share = share_link(lang, "map-share-url")
     return html.Div(
         [
             html.H1(_(TITLE)),

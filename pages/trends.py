@@ -16,6 +16,7 @@ from components.bilingual_page import register_page_bilingual
 from components.chart_card import chart_body, chart_card, labelled
 from components.labels import indicator_name, source_label, unit_label
 from components.page_intro import data_page_pointer
+from components.share_link import share_link
 from components.trend_charts import composition_chart, national_chart, population_chart, state_chart
 from components.trend_series import indicators_at, national_events
 from components.trend_view import MEASURES, POPULATION_INDICATORS, TREND_CHARTS, common_units, normalise
@@ -103,15 +104,7 @@ def layout(lang: str, **params: object) -> Any:
         state_chart(lang, list(view.states), view.state_indicator, view.state_unit), "venezuela_states_vs_country.csv",
     )
     national.children.insert(4, _events_list(lang))
-    share = html.Div(
-        [dbc.Label(_("Link to this view"), html_for="trends-share-url", className="fw-semibold mb-1"),
-         html.Div([dcc.Input(id="trends-share-url", type="text", readOnly=True, value="",
-                             className="form-control form-control-sm"),
-                   dcc.Clipboard(target_id="trends-share-url", title=_("Copy link"),
-                                 className="btn btn-outline-secondary btn-sm")],
-                  className="d-flex gap-2 align-items-center")],
-        className="my-3",
-    )
+    share = share_link(lang, "trends-share-url")
     return html.Div([
         html.H1(_(TITLE)),
         html.P(_(INTRO)),
