@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from components.benchmark_series import DISTRIBUTORS, country_rates
-from components.trend_view import echo, split_list
+from components.trend_view import split_list
+from components.url_params import Notices, first_value
 from i18n import translator
 from i18n.markers import N_
 
@@ -40,28 +41,21 @@ def all_years(source: str) -> list[int]:
     return sorted(int(y) for y in country_rates(source)["year"].unique())
 
 
-def _one(value: object) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return value if isinstance(value, str) and value else None
 
 
 def normalise(params: dict[str, object], lang: str) -> tuple[CompareView, list[str]]:
     _ = translator(lang)
-    notices: list[str] = []
+    notices = Notices(lang)
+    corrected = notices.corrected
 
-    def corrected(name: str, raw: str, used: str) -> None:
-        notices.append(_("“{value}” is not a valid {name}; showing {used} instead.").format(
-            value=echo(raw), name=_(name), used=used))
-
-    raw_source = _one(params.get("source"))
+    raw_source = first_value(params.get("source"))
     source = raw_source if raw_source in DISTRIBUTORS else "owid"
     if raw_source and raw_source not in DISTRIBUTORS:
         corrected(N_("source"), raw_source, _(DISTRIBUTOR_LABELS[source]))
 
     years = all_years(source)
     default_year = years_with_venezuela(source)[-1]
-    raw_year = _one(params.get("year"))
+    raw_year = first_value(params.get("year"))
     year = default_year
     if raw_year:
         if raw_year.isdigit() and int(raw_year) in years:
@@ -76,11 +70,11 @@ def normalise(params: dict[str, object], lang: str) -> tuple[CompareView, list[s
     raw_countries = split_list(params.get("countries"))
     countries = [c for c in raw_countries if c in valid][:MAX_COUNTRIES]
     for bad in (c for c in raw_countries if c not in valid and c != "VEN"):
-        notices.append(_("“{value}” is not a valid {name} and was left out.").format(value=echo(bad), name=_("country")))
+        notices.ignored(N_("country"), bad)
     if not raw_countries:
         countries = [c for c in DEFAULT_COUNTRIES if c in valid]
 
-    raw_align = _one(params.get("align"))
+    raw_align = first_value(params.get("align"))
     alignment = raw_align if raw_align in ALIGNMENTS else "peak"
     if raw_align and raw_align not in ALIGNMENTS:
         corrected(N_("alignment"), raw_align, _(ALIGNMENTS[alignment]))

@@ -15,6 +15,7 @@ from components.briefing_embeds import briefing_compare_embed, briefing_trend_em
 from components.chart_embeds import CHART_EMBEDS
 from components.embed_frame import EmbedBuilder, embed_frame, unknown_chart_frame
 from components.embed_map import map_embed
+from components.url_params import first_value
 from i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, is_supported, translator
 
 CHARTS: dict[str, EmbedBuilder] = {
@@ -29,15 +30,9 @@ def chart_names() -> list[str]:
     return list(CHARTS)
 
 
-def _one(value: object) -> str:
-    if isinstance(value, list):
-        value = value[0] if value else ""
-    return value if isinstance(value, str) else ""
-
-
 def embed_language(raw: object) -> tuple[str, list[str]]:
     """The frame's language from ``?lang``, and a notice when the value was not one of ours."""
-    asked = _one(raw)
+    asked = first_value(raw) or ""
     if not asked or is_supported(asked):
         return asked or DEFAULT_LANGUAGE, []
     _ = translator(DEFAULT_LANGUAGE)

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
 from components.labels import indicator_name
+from components.url_params import Notices, first_value
 from data import query
 from geo import codes
 from i18n import translator
@@ -21,7 +22,6 @@ MEASURE_LABELS = {"rate": N_("rate per 100,000"), "count": N_("count"), "percent
 LEVELS = ("state", "municipality")
 VIEWS = ("map", "tiles")
 DEFAULT_INDICATOR = "violent_deaths"
-MAX_ECHO = 40
 
 
 @dataclass(frozen=True)
@@ -43,15 +43,6 @@ class MapView:
         return {k: str(v) for k, v in asdict(self).items() if v not in (None, "")}
 
 
-def _one(value: object) -> str | None:
-    """A URL parameter as one short string (repeated parameters keep the first)."""
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return value if isinstance(value, str) else None
-
-
-def _echo(value: str) -> str:
-    return value if len(value) <= MAX_ECHO else value[: MAX_ECHO - 1] + "…"
 
 
 @lru_cache(maxsize=512)
@@ -110,16 +101,10 @@ def nearest(target: int, candidates: list[int]) -> int:
 def normalise(params: dict[str, object], lang: str) -> tuple[MapView, list[str]]:
     """Turn raw URL parameters into a valid view plus translated notices of what was corrected."""
     _ = translator(lang)
-    notices: list[str] = []
+    notices = Notices(lang)
+    corrected = notices.corrected
 
-    def corrected(name: str, raw: str, used: str) -> None:
-        notices.append(
-            _("“{value}” is not a valid {name}; showing {used} instead.").format(
-                value=_echo(raw), name=_(name), used=used
-            )
-        )
-
-    raw_state = _one(params.get("state"))
+    raw_state = first_value(params.get("state"))
     state = None
     if raw_state:
         if codes.is_state(raw_state) and codes.municipality_pcodes(raw_state):
@@ -127,7 +112,7 @@ def normalise(params: dict[str, object], lang: str) -> tuple[MapView, list[str]]
         else:
             corrected(N_("state"), raw_state, _("the whole country"))
 
-    raw_level = _one(params.get("level"))
+    raw_level = first_value(params.get("level"))
     level = "municipality" if state else "state"
     if raw_level in LEVELS and not state:
         level = raw_level
@@ -135,7 +120,7 @@ def normalise(params: dict[str, object], lang: str) -> tuple[MapView, list[str]]
         corrected(N_("level"), raw_level, _("states") if level == "state" else _("municipalities"))
 
     indicators = map_indicators(level) or map_indicators("state")
-    raw_indicator = _one(params.get("indicator"))
+    raw_indicator = first_value(params.get("indicator"))
     indicator = DEFAULT_INDICATOR if DEFAULT_INDICATOR in indicators else indicators[0]
     if raw_indicator in indicators:
         indicator = raw_indicator
@@ -143,7 +128,7 @@ def normalise(params: dict[str, object], lang: str) -> tuple[MapView, list[str]]
         corrected(N_("indicator"), raw_indicator, indicator_name(indicator, lang))
 
     measures = measures_for(indicator, level)
-    raw_measure = _one(params.get("measure"))
+    raw_measure = first_value(params.get("measure"))
     measure = "rate" if "rate" in measures else measures[0]
     if raw_measure in measures:
         measure = raw_measure
@@ -151,14 +136,14 @@ def normalise(params: dict[str, object], lang: str) -> tuple[MapView, list[str]]
         corrected(N_("measure"), raw_measure, _(MEASURE_LABELS[measure]))
 
     sources = sources_for(indicator, measure, level)
-    raw_source = _one(params.get("source"))
+    raw_source = first_value(params.get("source"))
     source = sources[0]
     if raw_source in sources:
         source = raw_source
     elif raw_source:
         corrected(N_("source"), raw_source, query.producer_name(source))
 
-    raw_view = _one(params.get("view"))
+    raw_view = first_value(params.get("view"))
     view_kind = raw_view if raw_view in VIEWS else "map"
     if raw_view and raw_view not in VIEWS:
         corrected(N_("view"), raw_view, _("map"))
@@ -168,7 +153,7 @@ def normalise(params: dict[str, object], lang: str) -> tuple[MapView, list[str]]
 
     view = MapView(indicator, measure, source, None, level, state, view_kind)
     years = years_for(view)
-    raw_year = _one(params.get("year"))
+    raw_year = first_value(params.get("year"))
     year = default_year(view, tuple(years))
     if raw_year:
         try:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from components.labels import indicator_name, unit_label
 from components.trend_series import COMPONENTS, indicators_at, units_for
+from components.url_params import Notices, first_value
 from geo import codes
 from i18n import translator
 from i18n.markers import N_
@@ -18,7 +19,6 @@ from i18n.markers import N_
 DEFAULT_INDICATORS = ("violent_deaths", "homicides", "intentional_homicides")
 DEFAULT_STATES = ("VE-A",)
 MAX_ITEMS = 6
-MAX_ECHO = 40
 POPULATION_INDICATORS = ("violent_deaths", *COMPONENTS)
 MEASURES = {"count": N_("counts"), "share": N_("shares")}
 TREND_CHARTS = {
@@ -57,14 +57,6 @@ def split_list(value: object) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _one(value: object) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return value if isinstance(value, str) and value else None
-
-
-def echo(value: str) -> str:
-    return value if len(value) <= MAX_ECHO else value[: MAX_ECHO - 1] + "…"
 
 
 def common_units(indicators: list[str], level: str) -> list[str]:
@@ -79,14 +71,8 @@ def common_units(indicators: list[str], level: str) -> list[str]:
 def normalise(params: dict[str, object], lang: str) -> tuple[TrendView, list[str]]:
     """Raw URL parameters to a valid view, plus translated notices of every correction."""
     _ = translator(lang)
-    notices: list[str] = []
-
-    def corrected(name: str, raw: str, used: str) -> None:
-        notices.append(_("“{value}” is not a valid {name}; showing {used} instead.").format(
-            value=echo(raw), name=_(name), used=used))
-
-    def ignored(name: str, raw: str) -> None:
-        notices.append(_("“{value}” is not a valid {name} and was left out.").format(value=echo(raw), name=_(name)))
+    notices = Notices(lang)
+    corrected, ignored = notices.corrected, notices.ignored
 
     national = indicators_at("country")
     raw = split_list(params.get("indicators"))
@@ -102,11 +88,11 @@ def normalise(params: dict[str, object], lang: str) -> tuple[TrendView, list[str
     def uni(u: str) -> str:
         return unit_label(u, lang)
 
-    unit = _pick(_one(params.get("unit")), units, units[0], N_("unit"), corrected, uni)
+    unit = _pick(first_value(params.get("unit")), units, units[0], N_("unit"), corrected, uni)
 
-    composition = _pick(_one(params.get("composition")), ["count", "share"], "count", N_("measure"), corrected,
+    composition = _pick(first_value(params.get("composition")), ["count", "share"], "count", N_("measure"), corrected,
                         lambda m: _(MEASURES[m]))
-    base_indicator = _pick(_one(params.get("base_indicator")), list(POPULATION_INDICATORS), "violent_deaths",
+    base_indicator = _pick(first_value(params.get("base_indicator")), list(POPULATION_INDICATORS), "violent_deaths",
                            N_("indicator"), corrected, ind)
 
     raw_states = split_list(params.get("states"))
@@ -117,11 +103,11 @@ def normalise(params: dict[str, object], lang: str) -> tuple[TrendView, list[str
     if not states and not raw_states:
         states = list(DEFAULT_STATES)
     state_indicators = indicators_at("state")
-    state_indicator = _pick(_one(params.get("state_indicator")), state_indicators,
+    state_indicator = _pick(first_value(params.get("state_indicator")), state_indicators,
                             "violent_deaths" if "violent_deaths" in state_indicators else state_indicators[0],
                             N_("indicator"), corrected, ind)
     state_units = common_units([state_indicator], "state")
-    state_unit = _pick(_one(params.get("state_unit")), state_units, state_units[0], N_("unit"), corrected, uni)
+    state_unit = _pick(first_value(params.get("state_unit")), state_units, state_units[0], N_("unit"), corrected, uni)
     view = TrendView(tuple(chosen), unit, composition, base_indicator, tuple(states), state_indicator, state_unit)
     return view, notices
 

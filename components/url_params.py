@@ -1,0 +1,41 @@
+"""Reading view parameters from a URL, and the notices that say what was corrected.
+
+Shared by every page whose view lives in the URL (map, trends, comparisons, embeds), so hostile or
+stale values are handled the same way everywhere: first value only, echoed back shortened, as text.
+"""
+
+from __future__ import annotations
+
+from i18n import translator
+
+MAX_ECHO = 40
+
+
+def first_value(value: object) -> str | None:
+    """A URL parameter as one non-empty string (repeated parameters keep the first)."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value if isinstance(value, str) and value else None
+
+
+def echo(value: str) -> str:
+    """A raw value shortened for a notice (Dash renders it as text, never as markup)."""
+    return value if len(value) <= MAX_ECHO else value[: MAX_ECHO - 1] + "…"
+
+
+class Notices(list[str]):
+    """Translated notices of the corrections made to a view's parameters."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self._ = translator(lang)
+
+    def corrected(self, name: str, raw: str, used: str) -> None:
+        """``name`` is an English source text (marked with ``N_`` by the caller)."""
+        _ = self._
+        self.append(_("“{value}” is not a valid {name}; showing {used} instead.").format(
+            value=echo(raw), name=_(name), used=used))
+
+    def ignored(self, name: str, raw: str) -> None:
+        _ = self._
+        self.append(_("“{value}” is not a valid {name} and was left out.").format(value=echo(raw), name=_(name)))
