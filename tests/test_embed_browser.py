@@ -88,6 +88,17 @@ def test_normal_pages_refuse_to_be_framed(live_server, host_site, browser, clien
     context.close()
 
 
+def snippet(page, selector: str) -> str:
+    """The iframe code, once the browser has filled it in after the click."""
+    field = page.locator(selector)
+    for _ in range(100):
+        code = field.input_value()
+        if code:
+            return code
+        page.wait_for_timeout(100)
+    return field.input_value()
+
+
 def _params(url: str) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(urlparse(url).query).items()}
 
@@ -97,7 +108,7 @@ def test_map_embed_snippet_opens_the_same_view(live_server, browser_page):
     page.goto(f"{live_server}/es/map?indicator=homicides&measure=count&source=ovs&year=2019&level=state&view=tiles")
     page.wait_for_selector("#map-graph path.choroplethlocation", timeout=20_000)
     page.click("button[id*='embed-open'][id*='map']")
-    code = page.locator("textarea[id*='embed-code']").input_value()
+    code = snippet(page, "textarea[id*='embed-code']")
     assert code.startswith("<iframe ") and 'height="600"' in code and 'width="100%"' in code
     src = code.split('src="')[1].split('"')[0].replace("&amp;", "&")
     assert urlparse(src).path == "/embed/map"
@@ -119,7 +130,7 @@ def test_briefing_embed_snippets_open_the_same_chart(live_server, browser_page, 
     page.wait_for_selector(f"#{chart}-image")
     expected_alt = page.get_attribute(f"#{chart}-image", "alt")
     page.click(f"button[id*='embed-open'][id*='{chart}']")
-    code = page.locator(f"textarea[id*='embed-code'][id*='{chart}']").input_value()
+    code = snippet(page, f"textarea[id*='embed-code'][id*='{chart}']")
     src = code.split('src="')[1].split('"')[0].replace("&amp;", "&")
     assert urlparse(src).path == f"/embed/{chart}" and _params(src) == {"place": "VE-F", "lang": "en"}
     page.goto(src)
@@ -193,7 +204,7 @@ def test_trend_and_comparison_charts_embed_the_same_view(live_server, browser_pa
     on_page = page.evaluate(f"() => document.querySelector('#{chart} .js-plotly-plot').data"
                             ".map(t => (t.x || []).length + (t.y || []).length)")
     page.click(f"button[id*='embed-open'][id*='\"{chart}\"']")
-    code = page.locator(f"textarea[id*='embed-code'][id*='\"{chart}\"']").input_value()
+    code = snippet(page, f"textarea[id*='embed-code'][id*='\"{chart}\"']")
     src = code.split('src="')[1].split('"')[0].replace("&amp;", "&")
     assert urlparse(src).path == f"/embed/{chart}"
     page.goto(src)
