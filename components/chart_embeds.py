@@ -58,27 +58,22 @@ def _content(lang: str, chart_id: str, title: str, data: ChartData, full_view: s
     )
 
 
-def trend_embed(key: str) -> EmbedBuilder:
+def page_chart_embed(slug: str, key: str, normalise: Callable, query_params: Callable, titles: Mapping[str, str],
+                     builders: Mapping[str, Callable]) -> EmbedBuilder:
+    """The embed of chart ``key`` of page ``slug``: the page's normaliser, title and chart builder."""
+
     def build(params: Mapping[str, object], lang: str) -> EmbedContent:
-        view, notices = normalise_trends(dict(params), lang)
-        title = translator(lang)(TREND_CHARTS[key])
-        full = f"/{lang}/trends?{urlencode(view.query_params())}#trends-{key}"
-        return _content(lang, f"trends-{key}", title, TREND_BUILDERS[key](lang, view), full, notices)
-
-    return build
-
-
-def compare_embed(key: str) -> EmbedBuilder:
-    def build(params: Mapping[str, object], lang: str) -> EmbedContent:
-        view, notices = normalise_compare(dict(params), lang)
-        title = translator(lang)(COMPARE_CHARTS[key])
-        full = f"/{lang}/compare?{urlencode(_compare_params(view))}#compare-{key}"
-        return _content(lang, f"compare-{key}", title, COMPARE_BUILDERS[key](lang, view), full, notices)
+        view, notices = normalise(dict(params), lang)
+        title = translator(lang)(titles[key])
+        full = f"/{lang}/{slug}?{urlencode(query_params(view))}#{slug}-{key}"
+        return _content(lang, f"{slug}-{key}", title, builders[key](lang, view), full, notices)
 
     return build
 
 
 CHART_EMBEDS: dict[str, EmbedBuilder] = {
-    **{f"trends-{key}": trend_embed(key) for key in TREND_BUILDERS},
-    **{f"compare-{key}": compare_embed(key) for key in COMPARE_BUILDERS},
+    **{f"trends-{key}": page_chart_embed("trends", key, normalise_trends, TrendView.query_params, TREND_CHARTS,
+                                         TREND_BUILDERS) for key in TREND_BUILDERS},
+    **{f"compare-{key}": page_chart_embed("compare", key, normalise_compare, _compare_params, COMPARE_CHARTS,
+                                          COMPARE_BUILDERS) for key in COMPARE_BUILDERS},
 }
