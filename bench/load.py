@@ -1,9 +1,17 @@
 """Load test: gunicorn (workers = cores) on 127.0.0.1 under a bounded, realistic mix of requests.
 
-Usage: .venv/bin/python -m bench.load [--clients 10 50 200] [--seconds 20]
-Each client is a thread with its own keep-alive connection that loops over the mix until the time
-is up (no loop is unbounded; only 127.0.0.1 is ever contacted). Prints requests per second,
-p50/p95/p99 latency per kind and overall, errors, and each worker's memory before and after.
+Usage: .venv/bin/python -m bench.load [--clients 10 50 200] [--seconds 20] [--think 0]
+
+The mix is drawn from the app's own views: every page in both languages, briefings for the country
+and each state, map selections over every indicator, measure, source, level and year, drill-downs
+into each state, geometry, CSV downloads and embeds of every chart; so part of each run asks for
+answers no worker has computed yet. The server starts with an empty cache (a temporary CACHE_DIR).
+
+Each client is a thread with its own keep-alive connection that loops over the mix until the time is
+up, pausing ``--think`` seconds (on average, exponential) between requests; 0 is a closed loop, the
+hardest case. No loop is unbounded and only 127.0.0.1 is contacted. Prints requests per second,
+p50/p95/p99 latency per kind (callbacks split by whether the answer was stored or computed), errors,
+CPU used by the server and by this load generator (they share the machine), and each worker's memory.
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ import http.client
 import json
 import os
 import random
-import statistics
+import tempfile
 import threading
 import time
 from collections import defaultdict
@@ -22,10 +30,13 @@ from pathlib import Path
 from bench.server import running_app, wait_until_healthy
 
 ROUTER = ".._pages_content.children..._pages_store.data.."
-MAP_QUERY = "?indicator=violent_deaths&measure=rate&source=ovv&year=2023&level=state&view=map"
+CALLBACK = "/_dash-update-component"
+POOL_SIZE = 400  # distinct requests of each kind that clients choose from
+Request = tuple[str, str, str, bytes | None]  # kind, method, path, body
 
 
 def routing(pathname: str, search: str) -> dict:
+    """The request the browser sends to get a page's layout."""
     location = {"id": "_pages_location", "property": "pathname", "value": pathname}
     return {"output": ROUTER,
             "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
@@ -48,45 +59,126 @@ def callback_body(spec_key: str, spec: dict, values: dict[str, object]) -> dict:
             "changedPropIds": [f"{inputs[0]['id']}.{inputs[0]['property']}"]}
 
 
-def build_mix() -> list[tuple[str, str, str, bytes | None]]:
-    """(kind, method, path, body) requests in the proportions a busy day might bring."""
-    import app
+def map_views(rng: random.Random) -> list[dict[str, object]]:
+    """Valid map selections: every indicator, measure, source and level, with a year that has figures."""
+    from components.map_view import map_indicators, measures_for, normalise, sources_for
+    from geo import codes
 
-    app.server.test_client().get("/es")  # registers callbacks
+    states = [s for s in codes.state_iso_codes() if codes.municipality_pcodes(s)]
+    views = []
+    for level in ("state", "municipality"):
+        for indicator in map_indicators(level):
+            for measure in measures_for(indicator, level):
+                for source in sources_for(indicator, measure, level):
+                    for _ in range(6):
+                        state = rng.choice(states) if level == "municipality" and rng.random() < 0.7 else None
+                        asked = {"indicator": indicator, "measure": measure, "source": source, "level": level,
+                                 "view": rng.choice(["map", "map", "map", "tiles"]) if not state else "map"}
+                        if state:
+                            asked["state"] = state
+                        view, _notices = normalise(asked, "es")
+                        views.append({**view.query_params(), "lang": rng.choice(["es", "es", "en"])})
+    return views
+
+
+def page_paths(rng: random.Random) -> list[tuple[str, str]]:
+    """(path, query) of every page in both languages, briefings for the country and every state."""
+    from urllib.parse import urlencode
+
+    from geo import codes
+
+    paths = []
+    for lang in ("es", "en"):
+        paths += [(f"/{lang}{slug}", "") for slug in ("", "/map", "/trends", "/compare", "/data", "/about", "/briefing")]
+        paths += [(f"/{lang}/briefing/{code}", "") for code in ["VEN", *codes.state_iso_codes()]]
+    for view in rng.sample(map_views(rng), 60):
+        lang = view.pop("lang")
+        paths.append((f"/{lang}/map", "?" + urlencode(view)))
+    return paths
+
+
+def embed_paths(rng: random.Random) -> list[tuple[str, str]]:
+    from urllib.parse import urlencode
+
+    from components.embed_registry import chart_names
+
+    paths = [(f"/embed/{chart}", f"?lang={lang}") for chart in chart_names() for lang in ("es", "en")]
+    for view in rng.sample(map_views(rng), 40):
+        paths.append(("/embed/map", "?" + urlencode(view)))
+    return paths
+
+
+def build_mix(seed: int = 7) -> list[list[Request]]:
+    """Pools of (kind, method, path, body) requests, one pool per kind, weighted as a busy day might be."""
+    import app
+    from geo import codes
+
+    app.server.test_client().get("/es")  # registers the page-routing callback
+    rng = random.Random(seed)
     specs = app.app.callback_map
     selection_key = next(k for k in specs if "map-frames.data" in k)
     csv_key = next(k for k in specs if k.startswith("map-download.data"))
-    year_values = {"map-indicator.value": "violent_deaths", "map-measure.value": "rate", "map-source.value": "ovv",
-                   "map-level.value": "state", "map-view.value": "map", "map-state.data": None,
-                   "map-year.value": 2022, "map-lang.data": "es"}
-    drill_values = {**year_values, "map-state.data": "VE-F", "map-level.value": "municipality"}
-    csv_values = {**year_values, "map-download-csv.n_clicks": 1}
 
     def post(body: dict) -> bytes:
         return json.dumps(body).encode()
 
-    mix = [
-        ("page html", "GET", "/es/map" + MAP_QUERY, None),
-        ("page html", "GET", "/es", None),
-        ("page layout", "POST", "/_dash-update-component", post(routing("/es/map", MAP_QUERY))),
-        ("page layout", "POST", "/_dash-update-component", post(routing("/en/trends", ""))),
-        ("selection change", "POST", "/_dash-update-component", post(callback_body(selection_key, specs[selection_key], year_values))),
-        ("drill-down", "POST", "/_dash-update-component", post(callback_body(selection_key, specs[selection_key], drill_values))),
-        ("geometry", "GET", "/geo/states.geojson", None),
-        ("geometry", "GET", "/geo/municipalities/VE-F.geojson", None),
-        ("csv download", "POST", "/_dash-update-component", post(callback_body(csv_key, specs[csv_key], csv_values))),
-    ]
-    if any(p.get("path_template", "") == "/embed/<chart>" for p in __import__("dash").page_registry.values()):
-        mix += [("embed", "GET", "/embed/map" + MAP_QUERY, None),
-                ("embed", "POST", "/_dash-update-component", post(routing("/embed/map", MAP_QUERY)))]
-    return mix
+    def map_values(view: dict[str, object]) -> dict[str, object]:
+        return {"map-indicator.value": view["indicator"], "map-measure.value": view["measure"],
+                "map-source.value": view["source"], "map-level.value": view["level"],
+                "map-view.value": view.get("view", "map"), "map-state.data": view.get("state"),
+                "map-year.value": int(view["year"]), "map-lang.data": view["lang"], "map-download-csv.n_clicks": 1}
+
+    views = map_views(rng)
+    drills = [v for v in views if v.get("state")]
+    pages = page_paths(rng)
+    embeds = embed_paths(rng)
+    states = [s for s in codes.state_iso_codes() if codes.municipality_pcodes(s)]
+
+    def pool(make) -> list[Request]:
+        return [make() for _ in range(POOL_SIZE)]
+
+    def page_html() -> Request:
+        path, search = rng.choice(pages)
+        return ("page html", "GET", path + search, None)
+
+    def page_layout() -> Request:
+        path, search = rng.choice(pages)
+        return ("page layout", "POST", CALLBACK, post(routing(path, search)))
+
+    def selection() -> Request:
+        return ("selection change", "POST", CALLBACK,
+                post(callback_body(selection_key, specs[selection_key], map_values(rng.choice(views)))))
+
+    def drill() -> Request:
+        return ("drill-down", "POST", CALLBACK,
+                post(callback_body(selection_key, specs[selection_key], map_values(rng.choice(drills)))))
+
+    def geometry() -> Request:
+        name = rng.choice(["states.geojson", "municipalities.geojson", "tiles.geojson",
+                           *(f"municipalities/{s}.geojson" for s in states)])
+        return ("geometry", "GET", f"/geo/{name}", None)
+
+    def csv_download() -> Request:
+        return ("csv download", "POST", CALLBACK,
+                post(callback_body(csv_key, specs[csv_key], map_values(rng.choice(views)))))
+
+    def embed() -> Request:
+        path, search = rng.choice(embeds)
+        if rng.random() < 0.5:
+            return ("embed", "GET", path + search, None)
+        return ("embed", "POST", CALLBACK, post(routing(path, search)))
+
+    # Weights: page visits and their layouts dominate; map interactions next; downloads are rarer.
+    weighted = [(page_html, 4), (page_layout, 4), (selection, 2), (drill, 2), (geometry, 2), (csv_download, 1),
+                (embed, 2)]
+    return [pool(make) for make, weight in weighted for _ in range(weight)]
 
 
-def client(port: int, mix, deadline: float, results, errors, seed: int) -> None:
+def client(port: int, mix: list[list[Request]], deadline: float, think: float, results, errors, seed: int) -> None:
     rng = random.Random(seed)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     while time.perf_counter() < deadline:
-        kind, method, path, body = rng.choice(mix)
+        kind, method, path, body = rng.choice(rng.choice(mix))
         headers = {"Accept-Encoding": "gzip"}
         if body is not None:
             headers["Content-Type"] = "application/json"
@@ -96,24 +188,42 @@ def client(port: int, mix, deadline: float, results, errors, seed: int) -> None:
             response = connection.getresponse()
             response.read()
             ok = response.status < 400
+            outcome = response.getheader("X-Callback-Cache")
         except (OSError, http.client.HTTPException):
-            ok = False
+            ok, outcome = False, None
             connection.close()
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         elapsed = (time.perf_counter() - start) * 1000
+        if outcome:
+            kind = f"{kind} ({'stored' if outcome == 'hit' else 'computed'})"
         (results[kind] if ok else errors[kind]).append(elapsed)
+        if think:
+            time.sleep(min(rng.expovariate(1 / think), 10 * think, max(0.0, deadline - time.perf_counter())))
     connection.close()
+
+
+def worker_pids(master_pid: int) -> list[int]:
+    return [int(p) for p in Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()]
 
 
 def worker_memory(master_pid: int) -> dict[int, float]:
     """Resident memory (MB) of each gunicorn worker, from /proc."""
-    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
     memory = {}
-    for pid in map(int, children):
+    for pid in worker_pids(master_pid):
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
                 memory[pid] = int(line.split()[1]) / 1024
     return memory
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU seconds the processes have used, from /proc/<pid>/stat."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / ticks
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -121,53 +231,60 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))] if ordered else float("nan")
 
 
-def run(clients: int, seconds: float, mix, base: str, master_pid: int) -> None:
+def run(clients: int, seconds: float, think: float, mix, base: str, master_pid: int, label: str = "") -> None:
     port = int(base.rsplit(":", 1)[1])
     results: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, list[float]] = defaultdict(list)
+    workers = worker_pids(master_pid)
     before = worker_memory(master_pid)
+    server_cpu, own_cpu = cpu_seconds(workers), time.process_time()
     deadline = time.perf_counter() + seconds
-    threads = [threading.Thread(target=client, args=(port, mix, deadline, results, errors, i)) for i in range(clients)]
+    threads = [threading.Thread(target=client, args=(port, mix, deadline, think, results, errors, i))
+               for i in range(clients)]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=seconds + 60)
     duration = time.perf_counter() - started
+    server_cpu, own_cpu = cpu_seconds(workers) - server_cpu, time.process_time() - own_cpu
     after = worker_memory(master_pid)
     everything = [v for values in results.values() for v in values]
     total_errors = sum(len(v) for v in errors.values())
-    print(f"\n== {clients} clients, {seconds:.0f} s: {len(everything)} ok, {total_errors} errors, "
-          f"{len(everything) / duration:.1f} requests/s")
+    print(f"\n== {clients} clients, {seconds:.0f} s, think {think:g} s{label}: {len(everything)} ok, "
+          f"{total_errors} errors, {len(everything) / duration:.1f} requests/s")
     print(f"   all: p50 {percentile(everything, 50):.0f} ms, p95 {percentile(everything, 95):.0f} ms, "
           f"p99 {percentile(everything, 99):.0f} ms")
-    for kind in sorted(results):
+    for kind in sorted(set(results) | set(errors)):
         values = results[kind]
-        print(f"   {kind:17s} n={len(values):5d}  p50 {percentile(values, 50):6.0f}  p95 {percentile(values, 95):6.0f}"
+        print(f"   {kind:30s} n={len(values):5d}  p50 {percentile(values, 50):6.0f}  p95 {percentile(values, 95):6.0f}"
               f"  p99 {percentile(values, 99):6.0f} ms  errors {len(errors.get(kind, []))}")
+    stored = [v for kind, values in results.items() if kind.endswith("(stored)") for v in values]
+    print(f"   every stored callback answer: n={len(stored)}, p95 {percentile(stored, 95):.0f} ms")
+    print(f"   CPU: server {server_cpu / duration:.2f} cores, load generator {own_cpu / duration:.2f} cores "
+          f"(of {os.cpu_count()})")
     memory = ", ".join(f"{pid}: {before.get(pid, float('nan')):.0f} → {mb:.0f} MB" for pid, mb in after.items())
     print(f"   worker memory (RSS): {memory}")
-    if everything:
-        print(f"   median of all: {statistics.median(everything):.0f} ms")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--clients", type=int, nargs="+", default=[10, 50, 200])
     parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--think", type=float, default=0.0, help="mean pause between a client's requests (s)")
     args = parser.parse_args()
     workers = os.cpu_count() or 1
     mix = build_mix()
+    distinct = len({(m, p, b) for pool in mix for _k, m, p, b in pool})
     print(f"machine: {os.cpu_count()} cores; gunicorn workers = {workers} (gthread, 8 threads each); "
-          f"mix of {len(mix)} request kinds")
-    env = {"GUNICORN_CMD_ARGS": "--worker-class gthread --threads 8 --backlog 2048"}
-    with running_app(workers=workers, env=env) as (base, process):
-        wait_until_healthy(base)
-        # Warm each worker's caches once, as a deployment would after start-up.
-        run(4, 3, mix, base, process.pid)
-        print("(the run above warmed the caches)")
-        for clients in args.clients:
-            run(clients, args.seconds, mix, base, process.pid)
+          f"{distinct} distinct requests in the mix")
+    with tempfile.TemporaryDirectory(prefix="bench-cache-") as cache_dir:
+        env = {"GUNICORN_CMD_ARGS": "--worker-class gthread --threads 8 --backlog 2048", "CACHE_DIR": cache_dir}
+        with running_app(workers=workers, env=env) as (base, process):
+            wait_until_healthy(base)
+            run(10, min(args.seconds, 10), args.think, mix, base, process.pid, label=", cold caches")
+            for clients in args.clients:
+                run(clients, args.seconds, args.think, mix, base, process.pid)
 
 
 if __name__ == "__main__":

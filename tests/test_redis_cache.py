@@ -93,3 +93,28 @@ def test_the_app_fills_redis_when_serving_pages(redis_url, tmp_path):
     with server.app_context():
         selection_frames("violent_deaths", "rate_per_100k", "ovv", "state", None, "es")
     assert any(key.startswith(b"vzla-dash:") for key in client.keys("*"))
+
+
+def test_a_callback_answer_computed_by_one_process_is_served_by_another(redis_url, tmp_path):
+    """Two app processes (as two gunicorn workers or machines) with separate filesystems share Redis."""
+    probe = (
+        "import app, json\n"
+        "from tests.test_callback_cache import routing_body\n"
+        "c = app.server.test_client()\n"
+        "r = c.post('/_dash-update-component', data=routing_body('/en/trends', '?probe=redis'),\n"
+        "           content_type='application/json')\n"
+        "print(r.status_code, r.headers.get('X-Callback-Cache'), len(r.get_data()))\n"
+    )
+    redis.Redis.from_url(redis_url).flushdb()
+    outcomes = []
+    for worker in ("first", "second"):
+        env = {**os.environ, "REDIS_URL": redis_url, "CACHE_DIR": str(tmp_path / worker)}
+        result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
+                                timeout=120)
+        assert result.returncode == 0, result.stderr
+        outcomes.append(result.stdout.split()[-3:])
+    (first_status, first_outcome, first_size), (second_status, second_outcome, second_size) = outcomes
+    assert (first_status, first_outcome) == ("200", "miss")
+    assert (second_status, second_outcome) == ("200", "hit")
+    assert first_size == second_size
+    assert redis.Redis.from_url(redis_url).keys("*callback-answer:*")

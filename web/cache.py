@@ -19,13 +19,14 @@ from web.settings import REPO_ROOT, Settings
 
 cache = Cache()
 log = logging.getLogger(__name__)
-FINGERPRINTED = ("data/tables", "data/schemas", "geo/crosswalk", "i18n/locales", "components", "pages")
+FINGERPRINTED = ("data", "geo", "i18n", "components", "pages", "web")
 
 
 def content_fingerprint(root: Path = REPO_ROOT) -> str:
-    """A short hash of the data, translations and page code, so a deployment with new data or new
-    code never serves answers cached by the previous one (the cache may be shared and persistent)."""
+    """A short hash of the data, translations and code, so a deployment with new data or new code
+    never serves answers cached by the previous one (the cache may be shared and persistent)."""
     digest = hashlib.sha256(web.__version__.encode())
+    digest.update((root / "app.py").read_bytes())
     for folder in FINGERPRINTED:
         for path in sorted((root / folder).rglob("*")):
             if path.is_file() and path.suffix in {".csv", ".json", ".po", ".py"}:

@@ -25,6 +25,7 @@ class Settings:
     cache_timeout: int
     log_level: str
     hsts: bool
+    answer_memory_mb: int = 32
 
     @property
     def cache_type(self) -> str:
@@ -63,4 +64,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         cache_timeout=_int(env, "CACHE_TIMEOUT", 24 * 3600),
         log_level=env.get("LOG_LEVEL", "INFO").upper(),
         hsts=_flag(env, "HSTS"),
+        answer_memory_mb=_int(env, "ANSWER_MEMORY_MB", 32),
     )

@@ -1,0 +1,122 @@
+"""Stored callback answers: a repeated body is answered with the bytes computed the first time."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import uuid
+
+import pytest
+
+from web.callback_cache import HEADER, ByteBoundedLRU, StoredAnswer, answer_key
+
+ROUTER = ".._pages_content.children..._pages_store.data.."
+CALLBACK = "/_dash-update-component"
+
+
+def routing_body(pathname: str, search: str) -> bytes:
+    location = {"id": "_pages_location", "property": "pathname", "value": pathname}
+    return json.dumps({
+        "output": ROUTER,
+        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+        "inputs": [location, {"id": "_pages_location", "property": "search", "value": search}],
+        "changedPropIds": ["_pages_location.pathname"], "state": [location],
+    }).encode()
+
+
+def fresh_body() -> bytes:
+    """A map layout request no earlier run has stored (its unknown parameter is ignored by the page)."""
+    return routing_body("/es/map", f"?year=2019&probe={uuid.uuid4().hex}")
+
+
+def post(client, body: bytes, gzip_ok: bool = True):
+    headers = {"Accept-Encoding": "gzip"} if gzip_ok else {}
+    return client.post(CALLBACK, data=body, content_type="application/json", headers=headers)
+
+
+def text_of(response) -> bytes:
+    data = response.get_data()
+    return gzip.decompress(data) if response.headers.get("Content-Encoding") == "gzip" else data
+
+
+def answer(size: int) -> StoredAnswer:
+    return StoredAnswer("application/json", b"x" * size)
+
+
+def test_lru_is_bounded_in_bytes_and_drops_the_least_recently_used():
+    memory = ByteBoundedLRU(max_bytes=100)
+    memory.put("a", answer(40))
+    memory.put("b", answer(40))
+    assert memory.get("a") is not None  # now "b" is the least recently used
+    memory.put("c", answer(40))
+    assert memory.get("b") is None
+    assert memory.get("a") is not None and memory.get("c") is not None
+    assert memory.size == 80
+
+
+def test_lru_refuses_an_answer_larger_than_its_bound_and_replaces_in_place():
+    memory = ByteBoundedLRU(max_bytes=100)
+    memory.put("big", answer(101))
+    assert len(memory) == 0
+    memory.put("a", answer(30))
+    memory.put("a", answer(50))
+    assert len(memory) == 1 and memory.size == 50
+
+
+def test_keys_depend_on_every_byte_and_on_the_variant():
+    assert answer_key(b'{"a": 1}', "g1") != answer_key(b'{"a": 2}', "g1")
+    assert answer_key(b'{"a": 1}', "g1") != answer_key(b'{"a": 1}', "g0")
+
+
+def test_a_repeated_body_gets_the_same_answer_from_the_store(client):
+    body = fresh_body()
+    first, second = post(client, body), post(client, body)
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert (first.headers[HEADER], second.headers[HEADER]) == ("miss", "hit")
+    assert text_of(first) == text_of(second)
+    layout = json.loads(text_of(second))
+    assert layout["multi"] is True and "map-graph" in json.dumps(layout["response"])
+
+
+def test_stored_answers_carry_the_security_headers_and_plain_json_for_clients_without_gzip(client):
+    body = fresh_body()
+    computed = post(client, body)
+    stored = post(client, body, gzip_ok=False)
+    assert stored.headers[HEADER] == "hit"
+    assert "Content-Encoding" not in stored.headers
+    assert stored.mimetype == "application/json"
+    assert stored.get_data() == text_of(computed)
+    for name in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy"):
+        assert stored.headers[name] == computed.headers[name]
+
+
+def test_another_worker_finds_the_answer_in_the_shared_cache(dash_app, client):
+    body = fresh_body()
+    assert post(client, body).headers[HEADER] == "miss"
+    dash_app.callback_answers.clear()  # as a second worker with an empty memory would be
+    assert post(client, body).headers[HEADER] == "hit"
+
+
+@pytest.mark.parametrize("body", [b"not json", b'{"output": "nope"}', b"[]"])
+def test_refused_bodies_are_never_looked_up_or_stored(client, body):
+    for _ in range(2):
+        response = post(client, body)
+        assert response.status_code in (400, 413)
+        assert HEADER not in response.headers
+
+
+def test_a_callback_that_prevents_its_update_is_not_stored(client):
+    key = "..map-state.data...map-level.value...map-view.value.."
+    body = json.dumps({
+        "output": key,
+        "outputs": [{"id": "map-state", "property": "data"}, {"id": "map-level", "property": "value"},
+                    {"id": "map-view", "property": "value"}],
+        "inputs": [{"id": "map-graph", "property": "clickData", "value": None}],
+        "state": [{"id": "map-level", "property": "value", "value": "state"},
+                  {"id": "map-state", "property": "data", "value": None}],
+        "changedPropIds": ["map-graph.clickData"],
+    }).encode()
+    for _ in range(2):
+        response = post(client, body)
+        assert response.status_code == 204
+        assert HEADER not in response.headers
