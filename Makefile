@@ -5,10 +5,11 @@ PY := $(VENV)/bin/python
 PORT ?= 8050
 WORKERS ?= 2
 
-.PHONY: run test install install-dev lint i18n bench clean
+.PHONY: run test install install-dev lint i18n bench warm clean
 
-run: install ## Install, build geometry and data checks, serve on http://127.0.0.1:$(PORT)
+run: install ## Install, build geometry and data checks, warm the page cache, serve on http://127.0.0.1:$(PORT)
 	$(PY) -m geo.build --if-needed
+	$(PY) -m web.warm
 	$(VENV)/bin/gunicorn --preload --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --no-control-socket \
 		--access-logfile - app:server
 
@@ -38,6 +39,9 @@ i18n: install ## Sync the translation catalogues with the code and list untransl
 bench: install-dev ## Print the performance figures (see bench/README.md)
 	$(PY) -m bench.startup
 	$(PY) -m bench.page_weight /es /es/map
+
+warm: install ## Compute every page's first-visit layout into the shared cache (after each deployment)
+	$(PY) -m web.warm
 
 clean:
 	rm -rf build $(VENV)

@@ -21,27 +21,20 @@ import http.client
 import json
 import os
 import random
+import subprocess
+import sys
 import tempfile
 import threading
 import time
 from collections import defaultdict
 from pathlib import Path
 
-from bench.server import running_app, wait_until_healthy
+from bench.server import ROOT, running_app, wait_until_healthy
+from web.warm import routing_body
 
-ROUTER = ".._pages_content.children..._pages_store.data.."
 CALLBACK = "/_dash-update-component"
 POOL_SIZE = 400  # distinct requests of each kind that clients choose from
 Request = tuple[str, str, str, bytes | None]  # kind, method, path, body
-
-
-def routing(pathname: str, search: str) -> dict:
-    """The request the browser sends to get a page's layout."""
-    location = {"id": "_pages_location", "property": "pathname", "value": pathname}
-    return {"output": ROUTER,
-            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-            "inputs": [location, {"id": "_pages_location", "property": "search", "value": search}],
-            "changedPropIds": ["_pages_location.pathname"], "state": [location]}
 
 
 def callback_body(spec_key: str, spec: dict, values: dict[str, object]) -> dict:
@@ -143,7 +136,7 @@ def build_mix(seed: int = 7) -> list[list[Request]]:
 
     def page_layout() -> Request:
         path, search = rng.choice(pages)
-        return ("page layout", "POST", CALLBACK, post(routing(path, search)))
+        return ("page layout", "POST", CALLBACK, routing_body(path, search))
 
     def selection() -> Request:
         return ("selection change", "POST", CALLBACK,
@@ -166,7 +159,7 @@ def build_mix(seed: int = 7) -> list[list[Request]]:
         path, search = rng.choice(embeds)
         if rng.random() < 0.5:
             return ("embed", "GET", path + search, None)
-        return ("embed", "POST", CALLBACK, post(routing(path, search)))
+        return ("embed", "POST", CALLBACK, routing_body(path, search))
 
     # Weights: page visits and their layouts dominate; map interactions next; downloads are rarer.
     weighted = [(page_html, 4), (page_layout, 4), (selection, 2), (drill, 2), (geometry, 2), (csv_download, 1),
@@ -272,6 +265,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, nargs="+", default=[10, 50, 200])
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--think", type=float, default=0.0, help="mean pause between a client's requests (s)")
+    parser.add_argument("--warm", action="store_true", help="run `python -m web.warm` first, as a deployment does")
     args = parser.parse_args()
     workers = os.cpu_count() or 1
     mix = build_mix()
@@ -280,9 +274,14 @@ def main() -> None:
           f"{distinct} distinct requests in the mix")
     with tempfile.TemporaryDirectory(prefix="bench-cache-") as cache_dir:
         env = {"GUNICORN_CMD_ARGS": "--worker-class gthread --threads 8 --backlog 2048", "CACHE_DIR": cache_dir}
+        if args.warm:
+            warmed = subprocess.run([sys.executable, "-m", "web.warm"], env={**os.environ, **env}, cwd=ROOT, check=True,
+                                    capture_output=True, text=True)
+            print(warmed.stdout.strip())
         with running_app(workers=workers, env=env) as (base, process):
             wait_until_healthy(base)
-            run(10, min(args.seconds, 10), args.think, mix, base, process.pid, label=", cold caches")
+            first = ", after web.warm" if args.warm else ", cold caches"
+            run(10, min(args.seconds, 10), args.think, mix, base, process.pid, label=first)
             for clients in args.clients:
                 run(clients, args.seconds, args.think, mix, base, process.pid)
 

@@ -9,19 +9,8 @@ import uuid
 import pytest
 
 from web.callback_cache import HEADER, ByteBoundedLRU, StoredAnswer, answer_key
-
-ROUTER = ".._pages_content.children..._pages_store.data.."
-CALLBACK = "/_dash-update-component"
-
-
-def routing_body(pathname: str, search: str) -> bytes:
-    location = {"id": "_pages_location", "property": "pathname", "value": pathname}
-    return json.dumps({
-        "output": ROUTER,
-        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-        "inputs": [location, {"id": "_pages_location", "property": "search", "value": search}],
-        "changedPropIds": ["_pages_location.pathname"], "state": [location],
-    }).encode()
+from web.warm import CALLBACK_PATH as CALLBACK
+from web.warm import routing_body
 
 
 def fresh_body() -> bytes:
@@ -63,9 +52,18 @@ def test_lru_refuses_an_answer_larger_than_its_bound_and_replaces_in_place():
     assert len(memory) == 1 and memory.size == 50
 
 
-def test_keys_depend_on_every_byte_and_on_the_variant():
-    assert answer_key(b'{"a": 1}', "g1") != answer_key(b'{"a": 2}', "g1")
-    assert answer_key(b'{"a": 1}', "g1") != answer_key(b'{"a": 1}', "g0")
+def test_keys_depend_on_every_value_and_on_the_variant_but_not_on_spacing_or_key_order():
+    assert answer_key({"a": 1, "b": [1, 2]}, "g1") == answer_key(json.loads('{ "b":[1,2],  "a":1 }'), "g1")
+    assert answer_key({"a": 1}, "g1") != answer_key({"a": 2}, "g1")
+    assert answer_key({"a": [1, 2]}, "g1") != answer_key({"a": [2, 1]}, "g1")
+    assert answer_key({"a": 1}, "g1") != answer_key({"a": 1}, "g0")
+
+
+def test_the_same_request_spaced_differently_is_served_from_the_store(client):
+    body = fresh_body()
+    compact = json.dumps(json.loads(body), separators=(",", ":")).encode()
+    assert post(client, body).headers[HEADER] == "miss"
+    assert post(client, compact).headers[HEADER] == "hit"
 
 
 def test_a_repeated_body_gets_the_same_answer_from_the_store(client):
@@ -120,3 +118,23 @@ def test_a_callback_that_prevents_its_update_is_not_stored(client):
         response = post(client, body)
         assert response.status_code == 204
         assert HEADER not in response.headers
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["/es/about", "/en/briefing/VE-B", "/embed/compare-ranking?lang=en"])
+def test_after_warming_a_first_visit_in_the_browser_gets_the_stored_layout(dash_app, live_server, browser_page, path):
+    from web.warm import warm
+
+    computed, stored, _seconds = warm()
+    assert computed + stored >= 80
+    page = browser_page.page
+
+    def is_layout(response) -> bool:
+        return response.url.split("?")[0].endswith(CALLBACK) and "_pages_content" in (response.request.post_data or "")
+
+    with page.expect_response(is_layout, timeout=15_000) as layout:
+        page.goto(live_server + path)
+    assert layout.value.status == 200
+    assert layout.value.headers.get(HEADER.lower()) == "hit"
+    page.wait_for_selector("h1", timeout=15_000)
+    assert browser_page.errors == []

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import app as dashboard  # registers every page and embed before the strategies list them
 from tests.conftest import FUZZ_COUNTS
+from web.warm import routing_body
 
 PARAMS = ["indicator", "measure", "source", "year", "level", "state", "view", "lang", "unit", "indicators",
           "states", "countries", "align", "composition", "base_indicator", "state_indicator", "state_unit", "chart",
@@ -53,17 +54,6 @@ def assert_safe(response, *, html_payloads: list[str]) -> None:
                 assert payload not in body
 
 
-def routing_body(pathname: str, search: str) -> dict:
-    location = {"id": "_pages_location", "property": "pathname", "value": pathname}
-    return {
-        "output": ".._pages_content.children..._pages_store.data..",
-        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-        "inputs": [location, {"id": "_pages_location", "property": "search", "value": search}],
-        "changedPropIds": ["_pages_location.pathname"],
-        "state": [location],
-    }
-
-
 def check_json_is_inert(payload: object) -> None:
     """Component trees carry URL text only as text: no raw-HTML props, no script URLs."""
     if isinstance(payload, dict):
@@ -89,7 +79,8 @@ def test_page_layouts_survive_hostile_parameters(warm_client, path, filler, quer
     FUZZ_COUNTS["page layouts"] += 1
     pathname = concrete(path, filler)
     search = "?" + urlencode(query)
-    response = warm_client.post("/_dash-update-component", json=routing_body(pathname, search))
+    response = warm_client.post("/_dash-update-component", data=routing_body(pathname, search),
+                                content_type="application/json")
     assert_safe(response, html_payloads=list(query.values()))
     if response.status_code == 200:
         check_json_is_inert(response.get_json())

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -73,9 +74,11 @@ class ByteBoundedLRU:
                 self.size -= len(dropped.compressed)
 
 
-def answer_key(body: bytes, variant: str) -> str:
-    """The cache key of a callback body; ``variant`` holds what else shapes answers (start-up state)."""
-    return f"callback-answer:{variant}:{hashlib.sha256(body).hexdigest()}"
+def answer_key(body: object, variant: str) -> str:
+    """The cache key of a parsed callback body, the same however the client spaced or ordered its JSON
+    (so answers stored by ``web.warm`` serve browsers); ``variant`` holds what else shapes answers."""
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return f"callback-answer:{variant}:{hashlib.sha256(canonical.encode()).hexdigest()}"
 
 
 def _fill(response: Response, answer: StoredAnswer, outcome: str) -> Response:
@@ -102,7 +105,7 @@ def install_callback_cache(server: Flask, shared: Cache, variant: Callable[[], s
     def answer_from_cache() -> Response | None:
         if request.path != CALLBACK_PATH or request.method != "POST":
             return None
-        key = answer_key(request.get_data(cache=True), variant())
+        key = answer_key(request.get_json(silent=True), variant())  # parsed once, by the guard
         answer = memory.get(key)
         if answer is None:
             answer = shared.get(key)

@@ -1,0 +1,78 @@
+"""Compute the answers a first visit to each page needs, once, before visitors ask for them.
+
+A page's layout is computed on its first request (up to a few hundred milliseconds of a core, more
+for briefings); right after a deployment, a burst of visitors would all wait for those first
+computations at once. This asks the app for the layout of every page in both languages (each
+state's briefing, every embeddable chart) so the answers sit in the shared cache (the filesystem
+cache of this machine, or Redis for every machine). Run it after each deployment; it is quick when
+the answers are already there.
+
+Usage: ``python -m web.warm``
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+
+from web.callback_guard import PAGES_ROUTER
+from web.errors import CALLBACK_PATH
+
+
+def routing_body(pathname: str, search: str = "") -> bytes:
+    """The request Dash's renderer sends for the layout of the page at ``pathname`` + ``search`` when
+    a visitor opens that address (the same fields, so a warmed answer serves the browser)."""
+    location = {"id": "_pages_location", "property": "pathname", "value": pathname}
+    changed = ["_pages_location.pathname", "_pages_location.search"]
+    return json.dumps({
+        "output": PAGES_ROUTER,
+        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
+        "inputs": [location, {"id": "_pages_location", "property": "search", "value": search}],
+        "changedPropIds": changed,
+        "parsedChangedPropsIds": changed,
+        "state": [location],
+    }).encode()
+
+
+def first_visits() -> Iterator[tuple[str, str]]:
+    """(path, query) of the default view of every page, briefing and embed."""
+    from components.embed_registry import chart_names
+    from geo import codes
+    from i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+    for lang in LANGUAGES:
+        for slug in ("", "/map", "/trends", "/compare", "/briefing", "/data", "/about"):
+            yield f"/{lang}{slug}", ""
+        for place in ["VEN", *codes.state_iso_codes()]:
+            yield f"/{lang}/briefing/{place}", ""
+        for chart in chart_names():
+            yield f"/embed/{chart}", "" if lang == DEFAULT_LANGUAGE else f"?lang={lang}"
+
+
+def warm() -> tuple[int, int, float]:
+    """Ask for every first visit; returns (answers computed, already stored, seconds)."""
+    import app
+
+    client = app.server.test_client()
+    client.get("/healthz")
+    computed = stored = 0
+    start = time.perf_counter()
+    for path, search in first_visits():
+        response = client.post(CALLBACK_PATH, data=routing_body(path, search), content_type="application/json")
+        if response.status_code != 200:
+            raise SystemExit(f"warming {path}{search} failed with status {response.status_code}")
+        if response.headers.get("X-Callback-Cache") == "hit":
+            stored += 1
+        else:
+            computed += 1
+    return computed, stored, time.perf_counter() - start
+
+
+def main() -> None:
+    computed, stored, seconds = warm()
+    print(f"warmed {computed + stored} page layouts in {seconds:.1f} s ({computed} computed, {stored} already stored)")
+
+
+if __name__ == "__main__":
+    main()
