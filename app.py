@@ -19,7 +19,7 @@ from web.downloads import install_downloads
 from web.errors import install_error_handlers
 from web.plotly_bundle import ASSETS_IGNORE, install_plotly_bundle
 from web.responses import install_cache_headers
-from web.security import install_security_headers
+from web.security import install_security_headers, refuse_dev_endpoints
 from web.settings import SettingsError, load_settings
 from web.startup import StartupError, prepare
 
@@ -78,6 +78,7 @@ callback_answers = install_callback_cache(
     server, cache, variant=lambda: f"g{int(readiness.geometry_loaded)}", memory_bytes=settings.answer_memory_mb << 20
 )
 install_security_headers(server, settings, app.csp_hashes)
+refuse_dev_endpoints(server, settings)
 install_error_handlers(server, lambda path: bool(dash._pages._path_to_page(path.strip("/"))[0]))
 
 

@@ -9,18 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from flask import Flask, Response, request
+from flask import Flask, Response, abort, request
 
 from web.settings import Settings
 
 EMBED_PREFIX = "/embed/"
+# Dash registers its hot-reload endpoint in every app; outside debug mode it only tells a visitor the
+# installed packages and watched files, so production answers it as an unknown page.
+DEV_ONLY_PATHS = frozenset({"/_reload-hash"})
 
 
 def content_security_policy(script_hashes: Sequence[str], framable: bool) -> str:
     directives = {
         "default-src": ["'self'"],
         "script-src": ["'self'", *script_hashes],
-        # Dash and plotly set inline style attributes and inject style rules at run time.
+        # Styles cannot be locked down with hashes as scripts are: measured in Chromium with a strict
+        # style-src, Dash's core components, DataTable and the renderer inject some 20 <style> blocks
+        # whose text changes with every Dash release, react-select and plotly fill empty <style>
+        # sheets at run time, and plotly sets style attributes (style-src-attr takes no hashes).
+        # What injected CSS could do is bounded by the rest: it can load nothing from elsewhere
+        # (img-src, font-src, connect-src are this origin), so it cannot send anything out.
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],
@@ -36,6 +44,13 @@ def content_security_policy(script_hashes: Sequence[str], framable: bool) -> str
 
 def is_framable(path: str) -> bool:
     return path.startswith(EMBED_PREFIX)
+
+
+def refuse_dev_endpoints(server: Flask, settings: Settings) -> None:
+    @server.before_request
+    def not_in_production() -> None:
+        if not settings.debug and request.path in DEV_ONLY_PATHS:
+            abort(404)
 
 
 def install_security_headers(
