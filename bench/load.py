@@ -224,7 +224,15 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))] if ordered else float("nan")
 
 
-def run(clients: int, seconds: float, think: float, mix, base: str, master_pid: int, label: str = "") -> None:
+def sample_memory(master_pid: int, every: float, until: float, samples: list[float]) -> None:
+    """Total worker RSS every ``every`` seconds until the deadline (a bounded loop)."""
+    while time.perf_counter() < until:
+        samples.append(sum(worker_memory(master_pid).values()))
+        time.sleep(min(every, max(0.0, until - time.perf_counter())))
+
+
+def run(clients: int, seconds: float, think: float, mix, base: str, master_pid: int, label: str = "",
+        memory_every: float = 0) -> None:
     port = int(base.rsplit(":", 1)[1])
     results: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, list[float]] = defaultdict(list)
@@ -234,6 +242,9 @@ def run(clients: int, seconds: float, think: float, mix, base: str, master_pid: 
     deadline = time.perf_counter() + seconds
     threads = [threading.Thread(target=client, args=(port, mix, deadline, think, results, errors, i))
                for i in range(clients)]
+    samples: list[float] = []
+    if memory_every:
+        threads.append(threading.Thread(target=sample_memory, args=(master_pid, memory_every, deadline, samples)))
     started = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -258,6 +269,8 @@ def run(clients: int, seconds: float, think: float, mix, base: str, master_pid: 
           f"(of {os.cpu_count()})")
     memory = ", ".join(f"{pid}: {before.get(pid, float('nan')):.0f} → {mb:.0f} MB" for pid, mb in after.items())
     print(f"   worker memory (RSS): {memory}")
+    if samples:
+        print(f"   all workers' memory every {memory_every:g} s: {', '.join(f'{mb:.0f}' for mb in samples)} MB")
 
 
 def main() -> None:
@@ -265,6 +278,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, nargs="+", default=[10, 50, 200])
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--think", type=float, default=0.0, help="mean pause between a client's requests (s)")
+    parser.add_argument("--memory-every", type=float, default=0, help="also sample worker memory this often (s)")
     parser.add_argument("--warm", action="store_true", help="run `python -m web.warm` first, as a deployment does")
     args = parser.parse_args()
     workers = os.cpu_count() or 1
@@ -283,7 +297,7 @@ def main() -> None:
             first = ", after web.warm" if args.warm else ", cold caches"
             run(10, min(args.seconds, 10), args.think, mix, base, process.pid, label=first)
             for clients in args.clients:
-                run(clients, args.seconds, args.think, mix, base, process.pid)
+                run(clients, args.seconds, args.think, mix, base, process.pid, memory_every=args.memory_every)
 
 
 if __name__ == "__main__":
