@@ -21,7 +21,7 @@ from web.plotly_bundle import ASSETS_IGNORE, install_plotly_bundle
 from web.responses import install_cache_headers
 from web.security import install_security_headers, refuse_dev_endpoints
 from web.settings import SettingsError, load_settings
-from web.startup import StartupError, prepare
+from web.startup import StartupError, finish_dash_setup, prepare
 
 try:
     settings = load_settings()
@@ -103,6 +103,8 @@ def redirect_root():
         return redirect(f"/{DEFAULT_LANGUAGE}", code=302)
     return None
 
+
+finish_dash_setup(server)  # last: after every route and hook is registered
 
 if __name__ == "__main__":
     app.run(host=settings.host, port=settings.port, debug=settings.debug)

@@ -26,7 +26,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from bench.server import ROOT, running_app, wait_until_healthy
@@ -167,7 +167,24 @@ def build_mix(seed: int = 7) -> list[list[Request]]:
     return [pool(make) for make, weight in weighted for _ in range(weight)]
 
 
-def client(port: int, mix: list[list[Request]], deadline: float, think: float, results, errors, seed: int) -> None:
+STALE_CONNECTION = (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError)
+
+
+def exchange(connection: http.client.HTTPConnection, method: str, path: str, body: bytes | None,
+             headers: dict[str, str]) -> http.client.HTTPResponse:
+    connection.request(method, path, body=body, headers=headers)
+    response = connection.getresponse()
+    response.content = response.read()
+    return response
+
+
+def client(port: int, mix: list[list[Request]], deadline: float, think: float, results, errors, reconnects,
+           seed: int) -> None:
+    """One visitor: a keep-alive connection, requests until the deadline, a pause of ``think`` on average.
+
+    As a browser does, a request that finds its idle connection closed by the server (gunicorn closes
+    keep-alive connections idle for 2 s) is sent once more on a new connection; those are counted.
+    """
     rng = random.Random(seed)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     while time.perf_counter() < deadline:
@@ -177,19 +194,24 @@ def client(port: int, mix: list[list[Request]], deadline: float, think: float, r
             headers["Content-Type"] = "application/json"
         start = time.perf_counter()
         try:
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
-            response.read()
-            ok = response.status < 400
+            try:
+                response = exchange(connection, method, path, body, headers)
+            except STALE_CONNECTION:
+                reconnects.append(1)
+                connection.close()
+                response = exchange(connection, method, path, body, headers)
+            ok, reason = response.status < 400, f"HTTP {response.status} {response.content[:80]!r}"
             outcome = response.getheader("X-Callback-Cache")
-        except (OSError, http.client.HTTPException):
-            ok, outcome = False, None
+        except (OSError, http.client.HTTPException) as error:
+            ok, outcome, reason = False, None, type(error).__name__
             connection.close()
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         elapsed = (time.perf_counter() - start) * 1000
         if outcome:
             kind = f"{kind} ({'stored' if outcome == 'hit' else 'computed'})"
-        (results[kind] if ok else errors[kind]).append(elapsed)
+        if ok:
+            results[kind].append(elapsed)
+        else:
+            errors[kind].append(reason)
         if think:
             time.sleep(min(rng.expovariate(1 / think), 10 * think, max(0.0, deadline - time.perf_counter())))
     connection.close()
@@ -235,12 +257,13 @@ def run(clients: int, seconds: float, think: float, mix, base: str, master_pid: 
         memory_every: float = 0) -> None:
     port = int(base.rsplit(":", 1)[1])
     results: dict[str, list[float]] = defaultdict(list)
-    errors: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, list[str]] = defaultdict(list)
+    reconnects: list[int] = []
     workers = worker_pids(master_pid)
     before = worker_memory(master_pid)
     server_cpu, own_cpu = cpu_seconds(workers), time.process_time()
     deadline = time.perf_counter() + seconds
-    threads = [threading.Thread(target=client, args=(port, mix, deadline, think, results, errors, i))
+    threads = [threading.Thread(target=client, args=(port, mix, deadline, think, results, errors, reconnects, i))
                for i in range(clients)]
     samples: list[float] = []
     if memory_every:
@@ -256,13 +279,16 @@ def run(clients: int, seconds: float, think: float, mix, base: str, master_pid: 
     everything = [v for values in results.values() for v in values]
     total_errors = sum(len(v) for v in errors.values())
     print(f"\n== {clients} clients, {seconds:.0f} s, think {think:g} s{label}: {len(everything)} ok, "
-          f"{total_errors} errors, {len(everything) / duration:.1f} requests/s")
+          f"{total_errors} errors, {len(everything) / duration:.1f} requests/s, "
+          f"{len(reconnects)} resent after an idle connection was closed")
     print(f"   all: p50 {percentile(everything, 50):.0f} ms, p95 {percentile(everything, 95):.0f} ms, "
           f"p99 {percentile(everything, 99):.0f} ms")
     for kind in sorted(set(results) | set(errors)):
         values = results[kind]
+        failed = errors.get(kind, [])
+        why = f" ({', '.join(f'{n}× {r}' for r, n in Counter(failed).items())})" if failed else ""
         print(f"   {kind:30s} n={len(values):5d}  p50 {percentile(values, 50):6.0f}  p95 {percentile(values, 95):6.0f}"
-              f"  p99 {percentile(values, 99):6.0f} ms  errors {len(errors.get(kind, []))}")
+              f"  p99 {percentile(values, 99):6.0f} ms  errors {len(failed)}{why}")
     stored = [v for kind, values in results.items() if kind.endswith("(stored)") for v in values]
     print(f"   every stored callback answer: n={len(stored)}, p95 {percentile(stored, 95):.0f} ms")
     print(f"   CPU: server {server_cpu / duration:.2f} cores, load generator {own_cpu / duration:.2f} cores "
@@ -294,6 +320,10 @@ def main() -> None:
             print(warmed.stdout.strip())
         with running_app(workers=workers, env=env) as (base, process):
             wait_until_healthy(base)
+            for _ in range(100):  # healthy once one worker answers; wait (5 s at most) for all of them
+                if len(worker_pids(process.pid)) >= workers:
+                    break
+                time.sleep(0.05)
             first = ", after web.warm" if args.warm else ", cold caches"
             run(10, min(args.seconds, 10), args.think, mix, base, process.pid, label=first)
             for clients in args.clients:

@@ -40,7 +40,7 @@ def running_app(workers: int = 1, env: dict[str, str] | None = None) -> Iterator
     """Yield the base URL of a gunicorn-served app (only 127.0.0.1 is ever used)."""
     port = free_port()
     command = [
-        str(GUNICORN), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+        str(GUNICORN), "--preload", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
         "--no-control-socket", "--log-level", "warning", "app:server",
     ]
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})})
