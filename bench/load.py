@@ -304,16 +304,21 @@ def main() -> None:
     parser.add_argument("--clients", type=int, nargs="+", default=[10, 50, 200])
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--think", type=float, default=0.0, help="mean pause between a client's requests (s)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="gunicorn workers (default: cores)")
+    parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker")
+    parser.add_argument("--keep-alive", type=float, default=2, help="gunicorn's keep-alive seconds (its default: 2)")
     parser.add_argument("--memory-every", type=float, default=0, help="also sample worker memory this often (s)")
     parser.add_argument("--warm", action="store_true", help="run `python -m web.warm` first, as a deployment does")
     args = parser.parse_args()
-    workers = os.cpu_count() or 1
+    workers = args.workers
     mix = build_mix()
     distinct = len({(m, p, b) for pool in mix for _k, m, p, b in pool})
-    print(f"machine: {os.cpu_count()} cores; gunicorn workers = {workers} (gthread, 8 threads each); "
+    print(f"machine: {os.cpu_count()} cores; gunicorn workers = {workers} (gthread, {args.threads} threads each); "
           f"{distinct} distinct requests in the mix")
     with tempfile.TemporaryDirectory(prefix="bench-cache-") as cache_dir:
-        env = {"GUNICORN_CMD_ARGS": "--worker-class gthread --threads 8 --backlog 2048", "CACHE_DIR": cache_dir}
+        env = {"GUNICORN_CMD_ARGS": f"--worker-class gthread --threads {args.threads} --backlog 2048 "
+                                    f"--keep-alive {args.keep_alive:g}",
+               "CACHE_DIR": cache_dir}
         if args.warm:
             warmed = subprocess.run([sys.executable, "-m", "web.warm"], env={**os.environ, **env}, cwd=ROOT, check=True,
                                     capture_output=True, text=True)

@@ -16,7 +16,7 @@ from dash.development.base_component import Component
 from components.navigation import SITE_NAME, page_path
 from components.shell import page_frame
 from i18n import LANGUAGES, gettext
-from web.cache import cache
+from web.cache import shared_get, shared_set
 from web.startup import READINESS
 
 PageLayout = Callable[..., Component]
@@ -31,10 +31,10 @@ def cached_page(module: str, slug: str, lang: str, key: tuple, render: Callable[
     # Degraded start-ups (no geometry) render notices, so readiness is part of the key.
     state = f"g{int(READINESS.geometry_loaded)}"
     cache_key = f"page:{module}:{slug}:{lang}:{state}:{hashlib.sha256(repr(key).encode()).hexdigest()}"
-    page = cache.get(cache_key)
+    page = shared_get(cache_key)
     if page is None:
         page = render()
-        cache.set(cache_key, page)
+        shared_set(cache_key, page)
     return page
 
 

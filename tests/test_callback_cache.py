@@ -138,3 +138,20 @@ def test_after_warming_a_first_visit_in_the_browser_gets_the_stored_layout(dash_
     assert layout.value.headers.get(HEADER.lower()) == "hit"
     page.wait_for_selector("h1", timeout=15_000)
     assert browser_page.errors == []
+
+
+def test_a_failing_shared_cache_costs_a_computation_not_an_error(client, monkeypatch, caplog):
+    """Redis going away mid-run: answers are computed and sent, and the fault is logged."""
+    import web.cache
+
+    def unreachable(*_args, **_kwargs):
+        raise ConnectionError("Redis went away")
+
+    monkeypatch.setattr(web.cache.cache, "get", unreachable)
+    monkeypatch.setattr(web.cache.cache, "set", unreachable)
+    with caplog.at_level("WARNING"):
+        response = post(client, fresh_body())
+    assert response.status_code == 200
+    assert response.headers[HEADER] == "miss"
+    assert "map-graph" in text_of(response).decode()
+    assert any("shared cache unavailable" in record.message for record in caplog.records)

@@ -63,6 +63,23 @@ def redis_reachable(url: str, timeout: float = 1.0) -> str | None:
     return None
 
 
+def shared_get(key: str) -> object | None:
+    """``cache.get`` that treats a failing backend (Redis gone mid-run) as a miss, logged, not a 500."""
+    try:
+        return cache.get(key)
+    except Exception as error:  # any backend fault: the answer can still be computed
+        log.warning("shared cache unavailable for get: %r", error)
+        return None
+
+
+def shared_set(key: str, value: object) -> None:
+    """``cache.set`` that logs a failing backend instead of failing the request."""
+    try:
+        cache.set(key, value)
+    except Exception as error:  # any backend fault: the answer was computed and is still sent
+        log.warning("shared cache unavailable for set: %r", error)
+
+
 def init_cache(server: Flask, settings: Settings) -> list[str]:
     """Configure the shared cache; an unreachable Redis degrades to the filesystem cache, logged.
 

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import Flask, Response, g, request
-from flask_caching import Cache
 
+from web.cache import shared_get, shared_set
 from web.errors import CALLBACK_PATH
 
 MAX_STORED_ANSWER = 4 * 1024 * 1024  # compressed bytes; a larger answer is sent but not stored
@@ -94,7 +94,7 @@ def _fill(response: Response, answer: StoredAnswer, outcome: str) -> Response:
     return response
 
 
-def install_callback_cache(server: Flask, shared: Cache, variant: Callable[[], str], memory_bytes: int) -> ByteBoundedLRU:
+def install_callback_cache(server: Flask, variant: Callable[[], str], memory_bytes: int) -> ByteBoundedLRU:
     """Serve repeated callback bodies from memory or the shared cache; store each new 200 answer.
 
     Install after the callback guard, so only bodies it accepted are ever looked up or stored.
@@ -108,7 +108,7 @@ def install_callback_cache(server: Flask, shared: Cache, variant: Callable[[], s
         key = answer_key(request.get_json(silent=True), variant())  # parsed once, by the guard
         answer = memory.get(key)
         if answer is None:
-            answer = shared.get(key)
+            answer = shared_get(key)
             if isinstance(answer, StoredAnswer):
                 memory.put(key, answer)
             else:
@@ -127,7 +127,7 @@ def install_callback_cache(server: Flask, shared: Cache, variant: Callable[[], s
         if len(answer.compressed) > MAX_STORED_ANSWER:
             return response
         memory.put(key, answer)
-        shared.set(key, answer)
+        shared_set(key, answer)
         return _fill(response, answer, "miss")
 
     return memory
