@@ -107,18 +107,18 @@ def _observations(
     boolean mask returns a new frame, so callers still cannot corrupt the cache.
     """
     obs = _tables()["observations"]
-    mask = np.ones(len(obs), dtype=bool)
-    if producer is not None:
-        mask &= _observation_producers() == producer
-    for column, value in (
-        ("indicator", indicator),
-        ("unit", unit),
-        ("level", level),
-        ("source_id", source_id),
-    ):
+    by_producer = None if producer is None else _observation_producers() == producer
+    return _rows_where(obs, {"indicator": indicator, "unit": unit, "level": level, "source_id": source_id},
+                       by_producer)
+
+
+def _rows_where(frame: pd.DataFrame, equal: dict[str, object], mask: np.ndarray | None = None) -> pd.DataFrame:
+    """A new frame of the rows (of ``mask``) whose columns equal the given values; None matches any."""
+    mask = np.ones(len(frame), dtype=bool) if mask is None else mask.copy()
+    for column, value in equal.items():
         if value is not None:
-            mask &= (obs[column] == value).to_numpy(dtype=bool, na_value=False)
-    return obs[mask].copy()
+            mask &= (frame[column] == value).to_numpy(dtype=bool, na_value=False)
+    return frame[mask].copy()
 
 
 def map_values(
@@ -294,16 +294,8 @@ def benchmarks(
     source_id: str | None = None,
 ) -> pd.DataFrame:
     """Regional benchmark figures, optionally filtered."""
-    frame = _t("benchmarks")
-    for column, value in (
-        ("place_id", place_id),
-        ("indicator", indicator),
-        ("unit", unit),
-        ("source_id", source_id),
-    ):
-        if value is not None:
-            frame = frame[frame[column] == value]
-    return frame.reset_index(drop=True)
+    equal = {"place_id": place_id, "indicator": indicator, "unit": unit, "source_id": source_id}
+    return _rows_where(_tables()["benchmarks"], equal).reset_index(drop=True)
 
 
 def practices() -> pd.DataFrame:
