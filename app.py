@@ -75,7 +75,7 @@ readiness.problems.extend(init_cache(server, settings))
 # After the guard, so only bodies it accepted are looked up; answers are filled into the response in
 # place, so the security headers apply to a stored answer as to a computed one.
 callback_answers = install_callback_cache(
-    server, variant=lambda: f"g{int(readiness.geometry_loaded)}", memory_bytes=settings.answer_memory_mb << 20
+    server, variant=lambda: readiness.cache_variant, memory_bytes=settings.answer_memory_mb << 20
 )
 install_security_headers(server, settings, app.csp_hashes)
 refuse_dev_endpoints(server, settings)

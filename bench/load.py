@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from bench.server import ROOT, running_app, wait_until_healthy
-from web.warm import routing_body
+from web.warm import first_visits, routing_body
 
 CALLBACK = "/_dash-update-component"
 POOL_SIZE = 400  # distinct requests of each kind that clients choose from
@@ -78,12 +78,7 @@ def page_paths(rng: random.Random) -> list[tuple[str, str]]:
     """(path, query) of every page in both languages, briefings for the country and every state."""
     from urllib.parse import urlencode
 
-    from geo import codes
-
-    paths = []
-    for lang in ("es", "en"):
-        paths += [(f"/{lang}{slug}", "") for slug in ("", "/map", "/trends", "/compare", "/data", "/about", "/briefing")]
-        paths += [(f"/{lang}/briefing/{code}", "") for code in ["VEN", *codes.state_iso_codes()]]
+    paths = [(path, search) for path, search in first_visits() if not path.startswith("/embed/")]
     for view in rng.sample(map_views(rng), 60):
         lang = view.pop("lang")
         paths.append((f"/{lang}/map", "?" + urlencode(view)))
@@ -93,9 +88,7 @@ def page_paths(rng: random.Random) -> list[tuple[str, str]]:
 def embed_paths(rng: random.Random) -> list[tuple[str, str]]:
     from urllib.parse import urlencode
 
-    from components.embed_registry import chart_names
-
-    paths = [(f"/embed/{chart}", f"?lang={lang}") for chart in chart_names() for lang in ("es", "en")]
+    paths = [(path, search) for path, search in first_visits() if path.startswith("/embed/")]
     for view in rng.sample(map_views(rng), 40):
         paths.append(("/embed/map", "?" + urlencode(view)))
     return paths
@@ -106,7 +99,6 @@ def build_mix(seed: int = 7) -> list[list[Request]]:
     import app
     from geo import codes
 
-    app.server.test_client().get("/es")  # registers the page-routing callback
     rng = random.Random(seed)
     specs = app.app.callback_map
     selection_key = next(k for k in specs if "map-frames.data" in k)

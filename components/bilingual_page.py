@@ -28,9 +28,7 @@ def cached_page(module: str, slug: str, lang: str, key: tuple, render: Callable[
     computed once and shared through the cache (all workers, with Redis)."""
     if len(repr(key)) > MAX_CACHED_QUERY:
         return render()
-    # Degraded start-ups (no geometry) render notices, so readiness is part of the key.
-    state = f"g{int(READINESS.geometry_loaded)}"
-    cache_key = f"page:{module}:{slug}:{lang}:{state}:{hashlib.sha256(repr(key).encode()).hexdigest()}"
+    cache_key = f"page:{module}:{slug}:{lang}:{READINESS.cache_variant}:{hashlib.sha256(repr(key).encode()).hexdigest()}"
     page = shared_get(cache_key)
     if page is None:
         page = render()

@@ -6,6 +6,7 @@ import http.client
 import json
 import threading
 
+from bench.load import callback_body
 from bench.server import running_app, wait_until_healthy
 from web.warm import CALLBACK_PATH
 
@@ -15,21 +16,10 @@ CONCURRENT = 16
 def selection_body(dash_app, year: int) -> bytes:
     """A map selection change as the browser sends it (the callback Dash registers from pages/map.py)."""
     key = next(k for k in dash_app.app.callback_map if "map-frames.data" in k)
-    spec = dash_app.app.callback_map[key]
     values = {"map-indicator.value": "violent_deaths", "map-measure.value": "rate", "map-source.value": "ovv",
               "map-level.value": "state", "map-view.value": "map", "map-state.data": None, "map-year.value": year,
               "map-lang.data": "es"}
-
-    def items(deps):
-        return [{"id": d["id"], "property": d["property"], "value": values[f"{d['id']}.{d['property']}"]}
-                for d in deps]
-
-    return json.dumps({
-        "output": key,
-        "outputs": [{"id": o.component_id, "property": o.component_property} for o in spec["output"]],
-        "inputs": items(spec["inputs"]), "state": items(spec["state"]),
-        "changedPropIds": ["map-indicator.value"],
-    }).encode()
+    return json.dumps(callback_body(key, dash_app.app.callback_map[key], values)).encode()
 
 
 def test_a_new_workers_first_requests_arriving_together_are_all_answered(dash_app, tmp_path):

@@ -25,6 +25,11 @@ class Readiness:
     data_loaded: bool = False
     problems: list[str] = field(default_factory=list)
 
+    @property
+    def cache_variant(self) -> str:
+        """Part of every cache key: a degraded start-up (no geometry) renders notices, so its answers differ."""
+        return f"g{int(self.geometry_loaded)}"
+
 
 READINESS = Readiness()
 

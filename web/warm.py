@@ -16,6 +16,7 @@ import json
 import time
 from collections.abc import Iterator
 
+from web.callback_cache import HEADER
 from web.callback_guard import PAGES_ROUTER
 from web.errors import CALLBACK_PATH
 
@@ -38,12 +39,13 @@ def routing_body(pathname: str, search: str = "") -> bytes:
 def first_visits() -> Iterator[tuple[str, str]]:
     """(path, query) of the default view of every page, briefing and embed."""
     from components.embed_registry import chart_names
+    from components.navigation import SECTIONS, page_path
     from geo import codes
     from i18n import DEFAULT_LANGUAGE, LANGUAGES
 
     for lang in LANGUAGES:
-        for slug in ("", "/map", "/trends", "/compare", "/briefing", "/data", "/about"):
-            yield f"/{lang}{slug}", ""
+        for slug in ("", *(section.slug for section in SECTIONS)):
+            yield page_path(lang, slug), ""
         for place in ["VEN", *codes.state_iso_codes()]:
             yield f"/{lang}/briefing/{place}", ""
         for chart in chart_names():
@@ -55,14 +57,13 @@ def warm() -> tuple[int, int, float]:
     import app
 
     client = app.server.test_client()
-    client.get("/healthz")
     computed = stored = 0
     start = time.perf_counter()
     for path, search in first_visits():
         response = client.post(CALLBACK_PATH, data=routing_body(path, search), content_type="application/json")
         if response.status_code != 200:
             raise SystemExit(f"warming {path}{search} failed with status {response.status_code}")
-        if response.headers.get("X-Callback-Cache") == "hit":
+        if response.headers.get(HEADER) == "hit":
             stored += 1
         else:
             computed += 1
