@@ -54,8 +54,8 @@ def callback_body(spec_key: str, spec: dict, values: dict[str, object]) -> dict:
 
 def map_views(rng: random.Random) -> list[dict[str, object]]:
     """Valid map selections: every indicator, measure, source and level, with a year that has figures."""
-    from components.map_view import map_indicators, measures_for, normalise, sources_for
     from geo import codes
+    from views.map_view import map_indicators, measures_for, normalise, sources_for
 
     states = [s for s in codes.state_iso_codes() if codes.municipality_pcodes(s)]
     views = []

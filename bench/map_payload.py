@@ -73,9 +73,9 @@ def naive_year_change(level: str, year: int) -> tuple[float, int, int]:
     """Build what a naive callback returns: the whole figure, geometry inline. (ms, raw, gzip)."""
     import app  # registers pages and the cache
     from components.choropleth import map_figure
-    from components.map_view import normalise
     from geo.serve import _load
     from pages.map import frames_for
+    from views.map_view import normalise
 
     view, _ = normalise({"level": level, "year": str(year)}, "es")
     with app.server.app_context():

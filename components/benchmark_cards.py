@@ -9,8 +9,8 @@ import dash_bootstrap_components as dbc
 from dash import html
 from dash.development.base_component import Component
 
-from components.benchmark_series import place_names
-from components.labels import source_label, source_record
+from analysis.benchmark_series import place_names
+from analysis.labels import source_label, source_record
 from data import query
 from i18n import translator
 from i18n.markers import N_

@@ -7,7 +7,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from components.benchmark_series import (
+from analysis.benchmark_series import (
     align,
     country_rates,
     halving_path,
@@ -16,13 +16,13 @@ from components.benchmark_series import (
     ranking,
     regional_average,
 )
-from components.chart_card import ChartData, base_layout, empty_figure, source_ids_of
-from components.chart_palette import OTHER_PLACE, REFERENCE, VENEZUELA, place_colour
-from components.color_classes import format_number
-from components.labels import unit_label
+from analysis.labels import unit_label
+from components.chart_card import ChartData, source_ids_of
+from components.chart_style import OTHER_PLACE, REFERENCE, VENEZUELA, base_layout, empty_figure, place_colour
 from data import query
 from i18n import translator
 from i18n.markers import N_
+from i18n.numbers import format_number
 
 EPIDEMIC = "epidemic-10"
 HALVING = "instinto-de-vida-half-10y"

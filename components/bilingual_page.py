@@ -13,9 +13,9 @@ from collections.abc import Callable
 import dash
 from dash.development.base_component import Component
 
-from components.navigation import SITE_NAME, page_path
 from components.shell import page_frame
 from i18n import LANGUAGES, gettext
+from views.navigation import SITE_NAME, page_path
 from web.cache import shared_get, shared_set
 from web.startup import READINESS
 

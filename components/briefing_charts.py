@@ -9,10 +9,12 @@ import io
 import re
 from dataclasses import dataclass
 
-from components.briefing_data import COUNTRY, Briefing, Series, place_name
-from components.briefing_svg import Bar, Line, bar_chart, line_chart
-from components.embed_map import LICENCE_LINE
-from components.labels import indicator_name, source_record, unit_label
+from dash import html
+
+from analysis.briefing_figures import COUNTRY, Briefing, Series, place_name
+from analysis.labels import indicator_name, source_record, unit_label
+from components.briefing_svg import Bar, Line, bar_chart, line_chart, svg_image
+from components.map_figure import LICENCE_LINE
 from data import query
 from i18n import translator
 from i18n.markers import N_
@@ -34,6 +36,10 @@ class BriefingChart:
     @property
     def source_ids(self) -> list[str]:
         return list(dict.fromkeys(str(r["source_id"]) for r in self.rows))
+
+
+def chart_image(chart: BriefingChart, element_id: str) -> html.Img:
+    return svg_image(chart.svg, chart.alt, element_id)
 
 
 def _row(code: str, indicator: str, unit: str, producer: str, year: int, value: float, source_id: str) -> dict:

@@ -10,9 +10,8 @@ from collections.abc import Callable, Mapping
 
 from dash import html
 
-from components.briefing_charts import BriefingChart, chart_csv, compare_chart, trend_chart
-from components.briefing_data import COUNTRY, Briefing, briefing, is_briefing_place, place_name
-from components.briefing_svg import data_uri
+from analysis.briefing_figures import COUNTRY, Briefing, briefing, is_briefing_place, place_name
+from components.briefing_charts import BriefingChart, chart_csv, chart_image, compare_chart, trend_chart
 from components.embed_frame import EmbedContent
 from i18n import translator
 
@@ -27,11 +26,6 @@ def _place(params: Mapping[str, object], lang: str) -> tuple[str, list[str]]:
         return raw, []
     shown = raw if len(raw) <= 40 else raw[:39] + "…"
     return COUNTRY, [_("“{value}” is not a state code; showing Venezuela as a whole.").format(value=shown)]
-
-
-def chart_image(chart: BriefingChart, element_id: str) -> html.Img:
-    return html.Img(src=data_uri(chart.svg), alt=chart.alt, id=element_id, className="briefing-chart-image",
-                    **{"data-svg-chart": "1"})
 
 
 def _embed(params: Mapping[str, object], lang: str, build: Callable[[Briefing, str], BriefingChart | None],

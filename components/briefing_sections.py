@@ -9,11 +9,8 @@ from __future__ import annotations
 from dash import html
 from dash.development.base_component import Component
 
-from components.briefing_charts import BriefingChart, chart_csv, compare_chart, trend_chart
-from components.briefing_data import COUNTRY, Briefing, Point, place_name
-from components.briefing_embeds import chart_image
-from components.briefing_neighbours import is_island
-from components.briefing_text import (
+from analysis.briefing_figures import COUNTRY, Briefing, Point, place_name
+from analysis.briefing_text import (
     against_national,
     change_text,
     format_number,
@@ -26,12 +23,14 @@ from components.briefing_text import (
     trend_text,
     value_text,
 )
+from analysis.labels import indicator_name, source_record
+from analysis.map_frames import SMALL_COUNT
+from components.briefing_charts import BriefingChart, chart_csv, chart_image, compare_chart, trend_chart
 from components.embed_frame import csv_href
 from components.embed_snippet import embed_action
-from components.labels import indicator_name, source_record
-from components.map_frames import SMALL_COUNT
 from data import query
 from geo import codes
+from geo.neighbours import is_island
 from i18n import translator
 from i18n.markers import N_
 

@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from components.color_classes import format_number
+from dash import html
+
+from i18n.numbers import format_number
 
 WIDTH = 720
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
@@ -41,6 +43,12 @@ class Bar:
 
 def data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def svg_image(svg: str, alt: str, element_id: str) -> html.Img:
+    """An SVG chart as an image element (the ``data-svg-chart`` mark lets the page offer it as a file)."""
+    return html.Img(src=data_uri(svg), alt=alt, id=element_id, className="briefing-chart-image",
+                    **{"data-svg-chart": "1"})
 
 
 def nice_step(value: float, intervals: int = 4) -> float:

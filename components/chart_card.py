@@ -18,14 +18,14 @@ import plotly.graph_objects as go
 from dash import MATCH, ClientsideFunction, Input, Output, State, clientside_callback, dash_table, dcc, html
 from dash.development.base_component import Component
 
+from analysis.labels import source_record
+from components.chart_style import GRAPH_CONFIG
 from components.embed_snippet import embed_action
-from components.labels import source_record
 from components.source_note import source_note
 from i18n import translator
 from i18n.markers import N_
 
 LICENCE_LINE = N_("Licence: each source's terms apply; this compilation CC BY 4.0.")
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 
 @dataclass
@@ -132,29 +132,6 @@ def labelled(label: str, control: Component, control_id: str, width: str = "16re
         [html.Label(label, htmlFor=control_id, className="form-label fw-semibold mb-1 small"), control],
         style={"minWidth": "min(100%, " + width + ")", "flex": "1 1 " + width, "maxWidth": "100%"},
     )
-
-
-def empty_figure(message: str) -> go.Figure:
-    """A figure that says there is nothing to draw, instead of an empty frame or zeros."""
-    figure = go.Figure()
-    figure.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
-    figure.update_layout(xaxis={"visible": False}, yaxis={"visible": False}, height=240)
-    return figure
-
-
-def base_layout(figure: go.Figure, y_title: str, height: int = 440) -> go.Figure:
-    """Shared look: legend under the chart (it wraps on phones), compact margins, hover by point."""
-    figure.update_layout(
-        height=height,
-        margin={"l": 50, "r": 12, "t": 16, "b": 40},
-        legend={"orientation": "h", "y": -0.18, "yanchor": "top", "x": 0, "font": {"size": 11}},
-        yaxis={"title": y_title, "rangemode": "tozero", "gridcolor": "#e9ecef"},
-        xaxis={"gridcolor": "#f1f3f5"},
-        plot_bgcolor="#ffffff",
-        hovermode="closest",
-        font={"family": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", "size": 12},
-    )
-    return figure
 
 
 def source_ids_of(rows: Iterable[dict[str, Any]], key: str = "source_id") -> list[str]:

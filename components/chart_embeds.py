@@ -12,14 +12,14 @@ from urllib.parse import urlencode
 from dash import dcc
 
 from components.benchmark_charts import lines_chart, ranking_chart, trajectory_chart
-from components.benchmark_view import COMPARE_CHARTS, CompareView
-from components.benchmark_view import normalise as normalise_compare
 from components.chart_card import ChartData, chart_csv
 from components.embed_frame import EmbedBuilder, EmbedContent
 from components.trend_charts import composition_chart, national_chart, population_chart, state_chart
-from components.trend_view import TREND_CHARTS, TrendView
-from components.trend_view import normalise as normalise_trends
 from i18n import translator
+from views.compare_view import COMPARE_CHARTS, CompareView
+from views.compare_view import normalise as normalise_compare
+from views.trends_view import TREND_CHARTS, TrendView
+from views.trends_view import normalise as normalise_trends
 
 EMBED_CHART_HEIGHT = 420
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from components.color_classes import NO_FIGURE_COLOUR, stepped_colorscale
+from analysis.color_classes import NO_FIGURE_COLOUR, stepped_colorscale
 
 TOPOJSON_URL = "/assets/topojson/"
 GRAPH_CONFIG: dict[str, Any] = {

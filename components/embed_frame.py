@@ -16,9 +16,9 @@ import dash_bootstrap_components as dbc
 from dash import html
 from dash.development.base_component import Component
 
-from components.labels import source_label, source_record
-from components.navigation import SITE_NAME, page_path
+from analysis.labels import source_label, source_record
 from i18n import translator
+from views.navigation import SITE_NAME, page_path
 
 
 @dataclass

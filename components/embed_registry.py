@@ -14,9 +14,9 @@ from dash.development.base_component import Component
 from components.briefing_embeds import briefing_compare_embed, briefing_trend_embed
 from components.chart_embeds import CHART_EMBEDS
 from components.embed_frame import EmbedBuilder, embed_frame, unknown_chart_frame
-from components.embed_map import map_embed
-from components.url_params import first_value
+from components.map_figure import map_embed
 from i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, is_supported, translator
+from views.params import first_value
 
 CHARTS: dict[str, EmbedBuilder] = {
     "map": map_embed,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dash import html
 from dash.development.base_component import Component
 
-from components.navigation import page_path
 from i18n import translator
+from views.navigation import page_path
 
 
 def page_intro(lang: str, title: str, paragraphs: tuple[str, ...]) -> list[Component]:

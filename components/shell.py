@@ -9,8 +9,8 @@ import dash_bootstrap_components as dbc
 from dash import html
 from dash.development.base_component import Component
 
-from components.navigation import SECTIONS, SITE_NAME, page_path
 from i18n import LANGUAGE_NAMES, other_language, translator
+from views.navigation import SECTIONS, SITE_NAME, page_path
 
 
 def query_string(query: Mapping[str, object]) -> str:

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dash import html
 from dash.development.base_component import Component
 
-from components.labels import source_record
-from components.navigation import page_path
+from analysis.labels import source_record
 from i18n import translator
+from views.navigation import page_path
 
 
 def source_note(lang: str, source_ids: Iterable[str]) -> Component:

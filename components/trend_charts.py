@@ -10,11 +10,8 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from components.chart_card import ChartData, base_layout, empty_figure, source_ids_of
-from components.chart_palette import DASHES, OKABE_ITO, SYMBOLS, producer_colour
-from components.color_classes import format_number
-from components.labels import indicator_name, place_name, unit_label
-from components.trend_series import (
+from analysis.labels import indicator_name, place_name, unit_label
+from analysis.trend_series import (
     COMPONENTS,
     OVV,
     composition,
@@ -24,8 +21,11 @@ from components.trend_series import (
     producer_series,
     producers_for,
 )
+from components.chart_card import ChartData, source_ids_of
+from components.chart_style import DASHES, OKABE_ITO, SYMBOLS, base_layout, empty_figure, producer_colour
 from i18n import translator
 from i18n.markers import N_
+from i18n.numbers import format_number
 
 BASE_LABELS = {
     "ine_census": N_("INE 2011 census, as enumerated"),

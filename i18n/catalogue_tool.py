@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po, write_po
 from i18n import LANGUAGES, catalogue_path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCANNED = ("app.py", "pages", "components", "web", "data", "geo", "i18n")
+SCANNED = ("app.py", "pages", "components", "views", "analysis", "web", "data", "geo", "i18n")
 KEYWORDS = {"_": None, "N_": None, "gettext": (2,)}
 
 

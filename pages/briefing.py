@@ -15,8 +15,9 @@ import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, clientside_callback, html
 from dash.development.base_component import Component
 
+from analysis.briefing_figures import COUNTRY, briefing, is_briefing_place, place_name
+from analysis.briefing_text import lead, publication_date
 from components.bilingual_page import page_title, register_page_bilingual, with_site_name
-from components.briefing_data import COUNTRY, briefing, is_briefing_place, place_name
 from components.briefing_sections import (
     Citations,
     compare_section,
@@ -27,13 +28,12 @@ from components.briefing_sections import (
     sources_section,
     trend_section,
 )
-from components.briefing_text import lead, publication_date
-from components.navigation import page_path
 from components.page_intro import page_intro
 from components.shell import page_frame
 from geo import codes
 from i18n import LANGUAGES, gettext, translator
 from i18n.markers import N_
+from views.navigation import page_path
 
 TITLE = N_("Briefings for decision-makers")
 INTRO = (

@@ -11,16 +11,16 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
 
+from analysis.benchmark_series import country_rates, place_names
 from components.benchmark_cards import practice_cards
 from components.benchmark_charts import lines_chart, ranking_chart, trajectory_chart
-from components.benchmark_series import country_rates, place_names
-from components.benchmark_view import ALIGNMENTS, COMPARE_CHARTS, DISTRIBUTOR_LABELS, all_years, normalise
 from components.bilingual_page import register_page_bilingual
 from components.chart_card import chart_body, chart_card, labelled
 from components.page_intro import data_page_pointer
 from components.share_link import share_link
 from i18n import translator
 from i18n.markers import N_
+from views.compare_view import ALIGNMENTS, COMPARE_CHARTS, DISTRIBUTOR_LABELS, all_years, normalise
 
 TITLE = N_("Venezuela and the region")
 INTRO = N_("Venezuela's homicide rate beside the other Latin American and Caribbean countries, and beside the "

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dash import dash_table, html
 from dash.development.base_component import Component
 
+from analysis.labels import indicator_name
 from components.bilingual_page import register_page_bilingual
-from components.labels import indicator_name
 from components.page_intro import page_intro
 from data import query
 from i18n import translator

@@ -12,10 +12,10 @@ from urllib.parse import unquote
 import dash
 from dash.development.base_component import Component
 
-from components.embed_map import MAP_TITLE
 from components.embed_registry import embed_page
-from components.navigation import SITE_NAME
+from components.map_figure import MAP_TITLE
 from i18n import DEFAULT_LANGUAGE, gettext
+from views.navigation import SITE_NAME
 
 
 def layout(chart: str = "", **params: object) -> Component:

@@ -7,9 +7,9 @@ from dash import html
 from dash.development.base_component import Component
 
 from components.bilingual_page import register_page_bilingual
-from components.navigation import SITE_NAME, page_path
 from i18n import translator
 from i18n.markers import N_
+from views.navigation import SITE_NAME, page_path
 
 CARDS = (
     (

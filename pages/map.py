@@ -25,12 +25,19 @@ from dash import (
 )
 from dash.exceptions import PreventUpdate
 
+from analysis.labels import indicator_name, unit_label
+from analysis.trend_series import producer_series
 from components.bilingual_page import register_page_bilingual
 from components.choropleth import GRAPH_CONFIG
-from components.embed_map import build_figure, frames_for, map_csv, map_filename
 from components.embed_snippet import embed_action
-from components.labels import indicator_name, unit_label
-from components.map_view import (
+from components.map_figure import build_figure, frames_for, map_csv, map_filename
+from components.share_link import share_link
+from components.source_note import source_note
+from data import query
+from geo import codes
+from i18n import DEFAULT_LANGUAGE, is_supported, translator
+from i18n.markers import N_
+from views.map_view import (
     MEASURE_LABELS,
     MapView,
     map_indicators,
@@ -38,13 +45,6 @@ from components.map_view import (
     normalise,
     sources_for,
 )
-from components.share_link import share_link
-from components.source_note import source_note
-from components.trend_series import producer_series
-from data import query
-from geo import codes
-from i18n import DEFAULT_LANGUAGE, is_supported, translator
-from i18n.markers import N_
 from web.cache import cache
 from web.startup import READINESS
 

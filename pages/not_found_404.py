@@ -6,9 +6,9 @@ import dash
 from dash import html
 from dash.development.base_component import Component
 
-from components.navigation import SECTIONS, page_path
 from components.shell import page_frame
 from i18n import translator
+from views.navigation import SECTIONS, page_path
 from web.errors import language_of_path
 
 

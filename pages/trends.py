@@ -12,17 +12,17 @@ import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
 from dash.development.base_component import Component
 
+from analysis.labels import indicator_name, source_label, unit_label
+from analysis.trend_series import indicators_at, national_events
 from components.bilingual_page import register_page_bilingual
 from components.chart_card import chart_body, chart_card, labelled
-from components.labels import indicator_name, source_label, unit_label
 from components.page_intro import data_page_pointer
 from components.share_link import share_link
 from components.trend_charts import composition_chart, national_chart, population_chart, state_chart
-from components.trend_series import indicators_at, national_events
-from components.trend_view import MEASURES, POPULATION_INDICATORS, TREND_CHARTS, common_units, normalise
 from geo import codes
 from i18n import translator
 from i18n.markers import N_
+from views.trends_view import MEASURES, POPULATION_INDICATORS, TREND_CHARTS, common_units, normalise
 
 TITLE = N_("Trends since the 2000s")
 INTRO = N_("How lethal violence in Venezuela changed over time, as each source published it. Observatory, official "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.benchmark_series import (
+from analysis.benchmark_series import (
     align,
     base_year_for_start,
     country_rates,

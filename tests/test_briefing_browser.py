@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 
-from components.briefing_data import COUNTRY, briefing
+from analysis.briefing_figures import COUNTRY, briefing
 from geo import codes
 from i18n import LANGUAGES, gettext
 

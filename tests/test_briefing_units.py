@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 import re
 
-from components.briefing_data import COUNTRY, Point, Series, briefing, relevant_practices, yearly
-from components.briefing_neighbours import is_island, neighbours
+from analysis.briefing_figures import COUNTRY, Point, Series, briefing, relevant_practices, yearly
+from analysis.briefing_text import change_text, year_ranges
 from components.briefing_svg import Line, line_chart, nice_step
-from components.briefing_text import change_text, year_ranges
 from data import query
 from geo import codes
+from geo.neighbours import is_island, neighbours
 
 
 def test_neighbours_are_symmetric_and_islands_get_the_nearest_states():

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from components.benchmark_charts import lines_chart, ranking_chart, trajectory_chart
-from components.chart_palette import VENEZUELA
+from components.chart_style import VENEZUELA
 from data import query
 from tests.test_trends_browser import csv_rows, drawn, expected
 

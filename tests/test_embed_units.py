@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 
-from components.embed_map import map_embed
 from components.embed_registry import CHARTS, embed_language, embed_page
-from components.map_view import normalise
+from components.map_figure import map_embed
+from views.map_view import normalise
 
 
 def _texts(component) -> list[str]:

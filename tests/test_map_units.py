@@ -9,9 +9,10 @@ import json
 
 import pytest
 
-from components.color_classes import class_breaks, class_labels, class_of, format_number, palette_for
-from components.map_view import normalise
+from analysis.color_classes import class_breaks, class_labels, class_of, palette_for
 from geo import codes
+from i18n.numbers import format_number
+from views.map_view import normalise
 
 
 def test_class_breaks_are_quantiles_rounded_to_two_figures():
@@ -79,7 +80,7 @@ def test_state_implies_municipal_level():
 
 
 def test_frames_hold_published_figures_with_rank_and_source(dash_app):
-    from components.map_frames import selection_frames
+    from analysis.map_frames import selection_frames
 
     with dash_app.server.app_context():
         frames = selection_frames("violent_deaths", "rate_per_100k", "ovv", "state", None, "en")

@@ -7,9 +7,9 @@ import re
 import dash
 import pytest
 
-from components.navigation import SECTIONS, page_path
 from i18n import LANGUAGES, gettext, other_language
 from tests.conftest import BOOM_PATH
+from views.navigation import SECTIONS, page_path
 
 pytestmark = pytest.mark.browser
 

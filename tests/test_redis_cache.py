@@ -84,7 +84,7 @@ def test_the_app_fills_redis_when_serving_pages(redis_url, tmp_path):
                             timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
-    from components.map_frames import selection_frames
+    from analysis.map_frames import selection_frames
 
     server, _cache = worker_cache(redis_url)
     import web.cache

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.trend_charts import _gapped
-from components.trend_series import (
+from analysis.trend_series import (
     composition,
     derived_rates,
     event_position,
@@ -14,6 +13,7 @@ from components.trend_series import (
     producer_label,
     rate_per_100k,
 )
+from components.trend_charts import _gapped
 
 
 def test_latest_release_wins_and_the_earlier_stays_visible():

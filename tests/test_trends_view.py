@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from components.benchmark_view import normalise as compare_normalise
-from components.trend_view import normalise, split_list
+from views.compare_view import normalise as compare_normalise
+from views.trends_view import normalise, split_list
 
 
 def test_split_list():

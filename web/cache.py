@@ -19,7 +19,7 @@ from web.settings import REPO_ROOT, Settings
 
 cache = Cache()
 log = logging.getLogger(__name__)
-FINGERPRINTED = ("data", "geo", "i18n", "components", "pages", "web")
+FINGERPRINTED = ("data", "geo", "i18n", "analysis", "views", "components", "pages", "web")
 
 
 def content_fingerprint(root: Path = REPO_ROOT) -> str:

@@ -11,13 +11,14 @@ from typing import Any
 
 import pandas as pd
 
-from components.color_classes import class_breaks, class_labels, class_of, format_number, palette_for
-from components.labels import indicator_name, place_name, source_label, unit_label
-from components.map_view import MEASURE_UNITS, MapView, years_for
+from analysis.color_classes import class_breaks, class_labels, class_of, palette_for
+from analysis.labels import indicator_name, place_name, source_label, unit_label
 from data import query
 from geo import codes
 from geo.tile_grid import tile_grid
 from i18n import translator
+from i18n.numbers import format_number
+from views.map_view import MEASURE_UNITS, MapView, years_for
 from web.cache import cache
 
 SMALL_COUNT = 20  # rates from fewer deaths than this are flagged as unstable (as WISQARS does)

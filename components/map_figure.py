@@ -16,15 +16,15 @@ from urllib.parse import urlencode
 import plotly.graph_objects as go
 from dash import dcc
 
+from analysis.labels import indicator_name, source_record, unit_label
+from analysis.map_frames import selection_frames, tile_labels
 from components.choropleth import GRAPH_CONFIG, map_figure
 from components.embed_frame import EmbedContent
-from components.labels import indicator_name, source_record, unit_label
-from components.map_frames import selection_frames, tile_labels
-from components.map_view import MapView, normalise
 from geo import codes
 from geo.serve import geometry_url
 from i18n import translator
 from i18n.markers import N_
+from views.map_view import MapView, normalise
 
 MAP_TITLE = N_("Map of lethal violence")
 EMBED_MAP_HEIGHT = 420

@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from i18n.numbers import format_number
+
 # ColorBrewer YlOrRd, 6 classes: sequential and readable with the common forms of colour-blindness.
 PALETTE: tuple[str, ...] = ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026")
 NO_FIGURE_COLOUR = "#d9d9d9"
@@ -49,14 +51,6 @@ def palette_for(breaks: Sequence[float]) -> list[str]:
     if count == 1:
         return [PALETTE[len(PALETTE) // 2]]
     return [PALETTE[round(i * (len(PALETTE) - 1) / (count - 1))] for i in range(count)]
-
-
-def format_number(value: float, lang: str) -> str:
-    """Numbers as each language writes them: 1.234,5 in Spanish, 1,234.5 in English."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-    if lang == "es":
-        text = text.replace(",", "\u00a0").replace(".", ",").replace("\u00a0", ".")
-    return text
 
 
 def class_labels(breaks: Sequence[float], lang: str) -> list[str]:

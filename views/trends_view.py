@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from components.labels import indicator_name, unit_label
-from components.trend_series import COMPONENTS, indicators_at, units_for
-from components.url_params import Notices, first_value
+from analysis.labels import indicator_name, unit_label
+from analysis.trend_series import COMPONENTS, indicators_at, units_for
 from geo import codes
 from i18n import translator
 from i18n.markers import N_
+from views.params import Notices, first_value
 
 DEFAULT_INDICATORS = ("violent_deaths", "homicides", "intentional_homicides")
 DEFAULT_STATES = ("VE-A",)

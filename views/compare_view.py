@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from components.benchmark_series import DISTRIBUTORS, country_rates
-from components.trend_view import split_list
-from components.url_params import Notices, first_value
+from analysis.benchmark_series import DISTRIBUTORS, country_rates
 from i18n import translator
 from i18n.markers import N_
+from views.params import Notices, first_value
+from views.trends_view import split_list
 
 DEFAULT_COUNTRIES = ("COL", "BRA", "MEX")
 ALIGNMENTS = {"peak": N_("since the peak"), "start": N_("since the policy started")}

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
-from components.labels import indicator_name
-from components.url_params import Notices, first_value
+from analysis.labels import indicator_name
 from data import query
 from geo import codes
 from i18n import translator
 from i18n.markers import N_
+from views.params import Notices, first_value
 
 MEASURE_UNITS = {"rate": "rate_per_100k", "count": "count", "percent": "percent"}
 MEASURE_LABELS = {"rate": N_("rate per 100,000"), "count": N_("count"), "percent": N_("percent")}

@@ -15,9 +15,9 @@ from functools import cache
 
 import pandas as pd
 
-from components.briefing_neighbours import neighbours
 from data import query
 from geo import codes
+from geo.neighbours import neighbours
 
 COUNTRY = "VEN"
 # Indicators listed in a briefing, in this order; the headline is the first rate among HEADLINE.

@@ -10,12 +10,12 @@ import datetime as dt
 
 from babel.dates import format_date
 
+from analysis.briefing_figures import Briefing, Comparison, Point, Series, place_name
+from analysis.labels import indicator_name, unit_label
 from components.briefing_charts import short_producer
-from components.briefing_data import Briefing, Comparison, Point, Series, place_name
-from components.color_classes import format_number
-from components.labels import indicator_name, unit_label
 from data import query
 from i18n import translator
+from i18n.numbers import format_number
 
 CLOSE = 0.1  # within ±10 % of the national rate reads as "close to"
 
