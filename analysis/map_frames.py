@@ -19,7 +19,7 @@ from geo.tile_grid import tile_grid
 from i18n import translator
 from i18n.numbers import format_number
 from views.map_view import MEASURE_UNITS, MapView, years_for
-from web.cache import cache
+from web.services import memoize
 
 SMALL_COUNT = 20  # rates from fewer deaths than this are flagged as unstable (as WISQARS does)
 
@@ -43,7 +43,7 @@ def _ranks(values: pd.Series) -> pd.Series:
     return values.rank(ascending=False, method="min").astype(int)
 
 
-@cache.memoize()
+@memoize
 def selection_frames(
     indicator: str, unit: str, source: str, level: str, state: str | None, lang: str
 ) -> dict[str, Any]:

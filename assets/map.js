@@ -26,24 +26,12 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       var caption = frames.caption
         .replace("{year}", String(year))
         .replace("{count}", String(frame.loc.length));
-      return [patch.build(), frame.rows, caption, sliderValue, year];
-    },
-
-    syncUrl: function (indicator, measure, source, year, level, state, view, lang) {
-      var params = new URLSearchParams();
-      var values = { indicator: indicator, measure: measure, source: source, year: year,
-                     level: level, state: state, view: view };
-      Object.keys(values).forEach(function (key) {
-        if (values[key] !== null && values[key] !== undefined && values[key] !== "") {
-          params.set(key, String(values[key]));
-        }
-      });
-      var path = "/" + (lang === "en" ? "en" : "es") + "/map";
-      var url = path + "?" + params.toString();
-      if (window.location.pathname === path) {
-        window.history.replaceState(window.history.state, "", url);
+      if (frames.file_stem) {
+        document.querySelectorAll("#map-download-png, #map-download-svg").forEach(function (button) {
+          button.setAttribute("data-image-name", frames.file_stem.replace("{year}", String(year)));
+        });
       }
-      return window.location.origin + url;
+      return [patch.build(), frame.rows, caption, sliderValue, year];
     },
 
     togglePlay: function (clicks, disabled, lang) {
@@ -63,15 +51,6 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       return [years[index + 1], last, playLabel(!last, lang)];
     },
 
-    downloadImage: function () {
-      var triggered = window.dash_clientside.callback_context.triggered;
-      var format = triggered.length && triggered[0].prop_id.indexOf("svg") >= 0 ? "svg" : "png";
-      var graph = document.querySelector("#map-graph .js-plotly-plot");
-      if (graph && window.Plotly) {
-        window.Plotly.downloadImage(graph, { format: format, filename: "venezuela-map", width: 1000, height: 800 });
-      }
-      return format;
-    },
   },
 });
 

@@ -1,4 +1,4 @@
-// Trends and comparison pages, in the browser: CSV downloads from the text sent with each chart,
+// Pages whose view lives in the URL (map, trends, comparisons), in the browser: CSV downloads from the text sent with each chart,
 // the URL kept in step with the controls (history.replaceState, no reload), and clicks on an event
 // or a good-practice line that bring its citation or card into view.
 (function () {
@@ -42,21 +42,22 @@
   }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    // Any page whose view lives in the URL: the controls' values arrive in the order of meta.keys
+    // (the view class's URL parameters, see pages/view_callbacks.py), then meta itself.
+    views: {
+      syncUrl: function () {
+        var meta = arguments[arguments.length - 1] || {};
+        var values = {};
+        var args = arguments;
+        (meta.keys || []).forEach(function (key, index) { values[key] = args[index]; });
+        return sync(meta.slug, values, meta.lang);
+      },
+    },
+
     trends: {
       downloadCsv: function (clicks, stored) {
         if (!clicks || !stored) return window.dash_clientside.no_update;
         return { content: stored.content, filename: stored.filename, base64: false, type: "text/csv" };
-      },
-
-      syncTrendsUrl: function (indicators, unit, composition, baseIndicator, states, stateIndicator, stateUnit, lang) {
-        return sync("trends", {
-          indicators: indicators, unit: unit, composition: composition, base_indicator: baseIndicator,
-          states: states, state_indicator: stateIndicator, state_unit: stateUnit,
-        }, lang);
-      },
-
-      syncCompareUrl: function (year, source, countries, align, lang) {
-        return sync("compare", { year: year, source: source, countries: countries, align: align }, lang);
       },
 
       focusEvent: function (click) {

@@ -55,7 +55,7 @@ def callback_body(spec_key: str, spec: dict, values: dict[str, object]) -> dict:
 def map_views(rng: random.Random) -> list[dict[str, object]]:
     """Valid map selections: every indicator, measure, source and level, with a year that has figures."""
     from geo import codes
-    from views.map_view import map_indicators, measures_for, normalise, sources_for
+    from views.map_view import MapView, map_indicators, measures_for, sources_for
 
     states = [s for s in codes.state_iso_codes() if codes.municipality_pcodes(s)]
     views = []
@@ -69,8 +69,8 @@ def map_views(rng: random.Random) -> list[dict[str, object]]:
                                  "view": rng.choice(["map", "map", "map", "tiles"]) if not state else "map"}
                         if state:
                             asked["state"] = state
-                        view, _notices = normalise(asked, "es")
-                        views.append({**view.query_params(), "lang": rng.choice(["es", "es", "en"])})
+                        view, _notices = MapView.from_params(asked, "es")
+                        views.append({**view.to_params(), "lang": rng.choice(["es", "es", "en"])})
     return views
 
 

@@ -75,9 +75,9 @@ def naive_year_change(level: str, year: int) -> tuple[float, int, int]:
     from components.choropleth import map_figure
     from geo.serve import _load
     from pages.map import frames_for
-    from views.map_view import normalise
+    from views.map_view import MapView
 
-    view, _ = normalise({"level": level, "year": str(year)}, "es")
+    view, _ = MapView.from_params({"level": level, "year": str(year)}, "es")
     with app.server.app_context():
         frames = frames_for(view, "es")
     geometry_file = "states.geojson" if level == "state" else "municipalities.geojson"

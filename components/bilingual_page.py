@@ -16,8 +16,7 @@ from dash.development.base_component import Component
 from components.shell import page_frame
 from i18n import LANGUAGES, gettext
 from views.navigation import SITE_NAME, page_path
-from web.cache import shared_get, shared_set
-from web.startup import READINESS
+from web.services import cache_variant, shared_get, shared_set
 
 PageLayout = Callable[..., Component]
 MAX_CACHED_QUERY = 1000  # characters; longer (hostile) queries are answered but not cached
@@ -28,7 +27,7 @@ def cached_page(module: str, slug: str, lang: str, key: tuple, render: Callable[
     computed once and shared through the cache (all workers, with Redis)."""
     if len(repr(key)) > MAX_CACHED_QUERY:
         return render()
-    cache_key = f"page:{module}:{slug}:{lang}:{READINESS.cache_variant}:{hashlib.sha256(repr(key).encode()).hexdigest()}"
+    cache_key = f"page:{module}:{slug}:{lang}:{cache_variant()}:{hashlib.sha256(repr(key).encode()).hexdigest()}"
     page = shared_get(cache_key)
     if page is None:
         page = render()

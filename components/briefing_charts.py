@@ -14,7 +14,7 @@ from dash import html
 from analysis.briefing_figures import COUNTRY, Briefing, Series, place_name
 from analysis.labels import indicator_name, source_record, unit_label
 from components.briefing_svg import Bar, Line, bar_chart, line_chart, svg_image
-from components.map_figure import LICENCE_LINE
+from components.source_note import LICENCE_LINE
 from data import query
 from i18n import translator
 from i18n.markers import N_
@@ -31,7 +31,6 @@ class BriefingChart:
     svg: str
     alt: str
     rows: list[dict]
-    filename: str
 
     @property
     def source_ids(self) -> list[str]:
@@ -72,7 +71,7 @@ def trend_chart(b: Briefing, lang: str) -> BriefingChart | None:
     rows = [_row(s.code, s.indicator, s.unit, s.producer, p.year, p.value, p.source_id) for s in b.trend for p in s.points]
     alt = _("Line chart: {title}, {unit}. The figures are listed in the CSV download and in the text.").format(
         title=title, unit=unit)
-    return BriefingChart(title, line_chart(lines, title, unit, lang), alt, rows, f"briefing_{b.code}_trend")
+    return BriefingChart(title, line_chart(lines, title, unit, lang), alt, rows)
 
 
 def compare_chart(b: Briefing, lang: str) -> BriefingChart | None:
@@ -97,7 +96,7 @@ def compare_chart(b: Briefing, lang: str) -> BriefingChart | None:
     title = f"{heading}: {indicator_name(c.indicator, lang)}, {c.year} ({query.producer_name(c.producer)})"
     alt = _("Bar chart: {title}, {unit}.").format(title=title, unit=unit_label(c.unit, lang))
     svg = bar_chart(bars, title, _("no published figure"), lang)
-    return BriefingChart(title, svg, alt, rows, f"briefing_{b.code}_compare")
+    return BriefingChart(title, svg, alt, rows)
 
 
 def chart_csv(chart: BriefingChart, lang: str) -> str:

@@ -26,6 +26,7 @@ from analysis.briefing_text import (
 from analysis.labels import indicator_name, source_record
 from analysis.map_frames import SMALL_COUNT
 from components.briefing_charts import BriefingChart, chart_csv, chart_image, compare_chart, trend_chart
+from components.chart_registry import chart as registered
 from components.embed_frame import csv_href
 from components.embed_snippet import embed_action
 from data import query
@@ -33,6 +34,7 @@ from geo import codes
 from geo.neighbours import is_island
 from i18n import translator
 from i18n.markers import N_
+from views.briefing_view import BriefingView
 
 MAX_NATIONAL_MUNICIPALITIES = 12
 EVIDENCE = {
@@ -67,7 +69,9 @@ def gap(text: str) -> Component:
 
 
 def chart_block(chart: BriefingChart, chart_name: str, code: str, lang: str, cite: Citations) -> Component:
+    """The chart with its caption, downloads and Embed action; file names and the embed come from the registry."""
     _ = translator(lang)
+    stem = registered(chart_name).file_stem(BriefingView(code))
     refs = " ".join(cite(s) for s in chart.source_ids)
     sources_word = _("Sources:")
     button = "btn btn-outline-secondary btn-sm"
@@ -80,12 +84,12 @@ def chart_block(chart: BriefingChart, chart_name: str, code: str, lang: str, cit
             ),
             html.Div(
                 [
-                    html.A(_("Download CSV"), href=csv_href(chart_csv(chart, lang)), download=f"{chart.filename}.csv",
+                    html.A(_("Download CSV"), href=csv_href(chart_csv(chart, lang)), download=f"{stem}.csv",
                            className=button),
                     html.Button(_("Download PNG"), type="button", className=button,
-                                **{"data-image-format": "png", "data-image-name": chart.filename}),
+                                **{"data-image-format": "png", "data-image-name": stem}),
                     html.Button(_("Download SVG"), type="button", className=button,
-                                **{"data-image-format": "svg", "data-image-name": chart.filename}),
+                                **{"data-image-format": "svg", "data-image-name": stem}),
                     embed_action(chart_name, lang, chart.title, {"place": code}),
                 ],
                 className="briefing-chart-actions d-flex flex-wrap gap-2 align-items-start no-print",

@@ -12,7 +12,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 from dash import MATCH, ClientsideFunction, Input, Output, State, clientside_callback, dash_table, dcc, html
@@ -21,11 +21,12 @@ from dash.development.base_component import Component
 from analysis.labels import source_record
 from components.chart_style import GRAPH_CONFIG
 from components.embed_snippet import embed_action
-from components.source_note import source_note
+from components.source_note import LICENCE_LINE, source_note
 from i18n import translator
-from i18n.markers import N_
 
-LICENCE_LINE = N_("Licence: each source's terms apply; this compilation CC BY 4.0.")
+if TYPE_CHECKING:
+    from components.chart_registry import Chart
+
 
 
 @dataclass
@@ -83,47 +84,50 @@ def _table(chart_id: str, data: ChartData, lang: str) -> Component:
     )
 
 
-def chart_body(chart_id: str, title: str, data: ChartData, lang: str, filename: str) -> list[Component]:
-    """The parts of a chart that change with its controls (a callback returns these)."""
+def chart_body(chart: Chart, view: object, lang: str) -> list[Component]:
+    """The parts of a chart that change with its controls (its callback returns these)."""
+    title = translator(lang)(chart.title)
+    data: ChartData = chart.draw(view, lang)
     return [
-        html.P(data.reading, id=f"{chart_id}-reading", className="chart-reading", **{"aria-live": "polite"}),
-        dcc.Graph(id=f"{chart_id}-graph", figure=data.figure, config=GRAPH_CONFIG, className="chart-graph"),
-        _table(chart_id, data, lang),
-        dcc.Store(id={"type": "chart-csv", "chart": chart_id},
-                  data={"content": chart_csv(title, data, lang), "filename": filename}),
+        html.P(data.reading, id=f"{chart.name}-reading", className="chart-reading", **{"aria-live": "polite"}),
+        dcc.Graph(id=f"{chart.name}-graph", figure=data.figure, config=GRAPH_CONFIG, className="chart-graph"),
+        _table(chart.name, data, lang),
+        dcc.Store(id={"type": "chart-csv", "chart": chart.name},
+                  data={"content": chart_csv(title, data, lang), "filename": f"{chart.file_stem(view)}.csv"}),
         source_note(lang, data.source_ids),
     ]
 
 
-def chart_card(
-    chart_id: str,
-    lang: str,
-    title: str,
-    intro: str,
-    controls: Sequence[Component],
-    data: ChartData,
-    filename: str,
-) -> Component:
-    """A section with a heading (anchor ``chart_id``), controls, the changing body and a CSV button."""
+def chart_card(chart: Chart, view: object, lang: str, controls: Sequence[Component],
+               extra: Sequence[Component] = ()) -> Component:
+    """A section with a heading (anchor ``chart.name``), controls, the changing body, downloads and Embed."""
     _ = translator(lang)
+    button = "btn btn-outline-primary btn-sm"
+    stem = chart.file_stem(view)
     return html.Section(
         [
-            html.H2(title, className="h4 mt-4"),
-            html.P(intro, className="text-body-secondary"),
+            html.H2(_(chart.title), className="h4 mt-4"),
+            html.P(_(chart.intro), className="text-body-secondary"),
             html.Div(list(controls), className="chart-controls d-flex flex-wrap gap-3 mb-2"),
-            html.Div(chart_body(chart_id, title, data, lang, filename), id=f"{chart_id}-body"),
+            html.Div(chart_body(chart, view, lang), id=f"{chart.name}-body"),
+            *extra,
             html.Div(
                 [
-                    html.Button(_("Download CSV"), id={"type": "chart-csv-button", "chart": chart_id}, n_clicks=0,
-                                className="btn btn-outline-primary btn-sm"),
-                    dcc.Download(id={"type": "chart-download", "chart": chart_id}),
-                    embed_action(chart_id, lang, title),
+                    html.Button(_("Download CSV"), id={"type": "chart-csv-button", "chart": chart.name}, n_clicks=0,
+                                className=button),
+                    html.Button(_("Download PNG"), type="button", className=button,
+                                **{"data-image-format": "png", "data-image-name": stem}),
+                    html.Button(_("Download SVG"), type="button", className=button,
+                                **{"data-image-format": "svg", "data-image-name": stem}),
+                    dcc.Download(id={"type": "chart-download", "chart": chart.name}),
+                    embed_action(chart.name, lang, _(chart.title)),
                 ],
                 className="my-2 d-flex flex-wrap gap-2 align-items-start",
             ),
         ],
-        id=chart_id,
+        id=chart.name,
         className="chart-card",
+        **{"data-chart-scope": chart.name},
     )
 
 

@@ -1,34 +1,32 @@
-"""The map explorer's view as a figure and as a CSV: one implementation for the map page and its embed.
+"""The map explorer's figure and CSV: one implementation for the map page and its embed.
 
 Why here: the embed (``/embed/map``) must draw exactly the view the map page draws for the same
-URL parameters, and its CSV must hold exactly the rows shown. Both pages call these functions, so
-they cannot drift apart.
+URL parameters, and its CSV must hold exactly the rows shown. Both call these functions (through the
+chart registry), so they cannot drift apart.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
 
 import plotly.graph_objects as go
-from dash import dcc
+from dash import dcc, html
 
 from analysis.labels import indicator_name, source_record, unit_label
 from analysis.map_frames import selection_frames, tile_labels
+from analysis.trend_series import producer_series
 from components.choropleth import GRAPH_CONFIG, map_figure
-from components.embed_frame import EmbedContent
+from components.source_note import LICENCE_LINE
 from geo import codes
 from geo.serve import geometry_url
 from i18n import translator
 from i18n.markers import N_
-from views.map_view import MapView, normalise
+from views.map_view import MapView
 
 MAP_TITLE = N_("Map of lethal violence")
-EMBED_MAP_HEIGHT = 420
-LICENCE_LINE = N_("Licence: each source's terms apply; this compilation CC BY 4.0.")
 EMPTY_FRAME: dict[str, list] = {"loc": [], "z": [], "text": [], "missing": [], "missing_text": [], "rows": []}
 
 
@@ -40,7 +38,7 @@ def geometry_for(view: MapView) -> str:
 
 
 def frames_for(view: MapView, lang: str) -> dict[str, Any]:
-    return selection_frames(view.indicator, view.unit, view.source, view.level, view.state, lang)
+    return selection_frames(view.indicator, view.unit, view.producer, view.level, view.state, lang)
 
 
 def shown_frame(view: MapView, frames: dict[str, Any]) -> dict[str, Any]:
@@ -87,30 +85,58 @@ def map_csv(view: MapView, lang: str) -> str:
     return buffer.getvalue()
 
 
-def map_filename(view: MapView) -> str:
-    return f"venezuela_{view.indicator}_{view.level}_{view.year}.csv"
+@dataclass
+class MapDrawing:
+    """The map of one view, with what is written around it."""
+
+    title: str
+    caption: str
+    figure: go.Figure
+    config: dict[str, Any]
+    source_ids: list[str]
 
 
-def map_embed(params: Mapping[str, object], lang: str) -> EmbedContent:
-    """The map explorer's view for these URL parameters, corrected the same way the page corrects them."""
+def draw_map(view: MapView, lang: str) -> MapDrawing:
+    """The map explorer's view as the page and its embed draw it."""
     _ = translator(lang)
-    view, notices = normalise(dict(params), lang)
     frames = frames_for(view, lang)
-    figure = build_figure(view, frames, lang)
-    figure.update_layout(height=EMBED_MAP_HEIGHT)
     title = _(MAP_TITLE)
     if view.state:
         title = f"{title}: {codes.state_name(view.state)}"
     rows = shown_frame(view, frames)["rows"]
-    return EmbedContent(
-        title=title,
-        subtitle=map_caption(view, frames),
-        chart=dcc.Graph(id="embed-graph", figure=figure, config={**GRAPH_CONFIG, "responsive": True},
-                        className="embed-graph", style={"height": f"{EMBED_MAP_HEIGHT}px"}),
-        source_ids=sorted({row["source_id"] for row in rows}),
-        full_view=f"/{lang}/map?{urlencode(view.query_params())}",
-        csv_text=map_csv(view, lang),
-        csv_filename=map_filename(view),
-        image_name=f"venezuela_{view.indicator}_{view.level}_{view.year}",
-        notices=notices,
+    return MapDrawing(title, map_caption(view, frames), build_figure(view, frames, lang),
+                      {**GRAPH_CONFIG, "responsive": True}, sorted({row["source_id"] for row in rows}))
+
+
+def state_panel(view: MapView, lang: str) -> list[Any]:
+    """The drilled-down state's own figures and trend, beside its municipalities."""
+    if not view.state:
+        return []
+    _ = translator(lang)
+    series, _superseded = producer_series("state", view.state, view.indicator, view.unit, view.producer)
+    national, _superseded = producer_series("country", "VEN", view.indicator, view.unit, view.producer)
+    figure = go.Figure()
+    if len(national):
+        figure.add_scatter(x=national["year"], y=national["value"], name=_("Venezuela"), mode="lines+markers",
+                           line={"color": "#6c757d", "dash": "dot"})
+    if len(series):
+        figure.add_scatter(x=series["year"], y=series["value"], name=codes.state_name(view.state),
+                           mode="lines+markers", line={"color": "#bd0026"})
+    figure.update_layout(height=220, margin={"l": 40, "r": 10, "t": 10, "b": 30}, legend={"orientation": "h", "y": -0.25},
+                         xaxis={"dtick": 2}, yaxis={"title": unit_label(view.unit, lang)})
+    latest = series[series["year"] == view.year] if len(series) else series
+    summary = (
+        _("{name}, {year}: {value} {unit}.").format(
+            name=codes.state_name(view.state), year=view.year, value=latest["value"].iloc[0], unit=unit_label(view.unit, lang)
+        )
+        if len(latest)
+        else _("No published state-level figure for {year} in this selection.").format(year=view.year)
     )
+    return [
+        html.H2(codes.state_name(view.state), className="h5"),
+        html.P(summary),
+        dcc.Graph(figure=figure, config={"displaylogo": False, "responsive": True}, id="map-state-trend")
+        if len(series) or len(national)
+        else html.P(_("No published series for this state in this selection.")),
+        html.Button(_("← Back to all states"), id="map-back", n_clicks=0, className="btn btn-outline-secondary btn-sm"),
+    ]

@@ -9,8 +9,11 @@ from dash.development.base_component import Component
 from i18n import translator
 
 
-def share_link(lang: str, field_id: str) -> Component:
+def share_link(lang: str, view: type) -> Component:
+    """The box for a page whose view class is ``view``; the store tells the browser which controls set
+    which URL parameter (``views.syncUrl`` in ``assets/trends.js`` writes the URL from them)."""
     _ = translator(lang)
+    field_id = share_field_id(view)
     return html.Div(
         [
             dbc.Label(_("Link to this view"), html_for=field_id, className="fw-semibold mb-1"),
@@ -21,6 +24,15 @@ def share_link(lang: str, field_id: str) -> Component:
                 ],
                 className="d-flex gap-2 align-items-center",
             ),
+            dcc.Store(id=url_keys_id(view), data={"slug": view.SLUG, "keys": list(view.CONTROLS), "lang": lang}),
         ],
         className="my-3",
     )
+
+
+def share_field_id(view: type) -> str:
+    return f"{view.SLUG}-share-url"
+
+
+def url_keys_id(view: type) -> str:
+    return f"{view.SLUG}-url-keys"

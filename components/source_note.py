@@ -9,7 +9,10 @@ from dash.development.base_component import Component
 
 from analysis.labels import source_record
 from i18n import translator
+from i18n.markers import N_
 from views.navigation import page_path
+
+LICENCE_LINE = N_("Licence: each source's terms apply; this compilation CC BY 4.0.")  # in every downloaded file
 
 
 def source_note(lang: str, source_ids: Iterable[str]) -> Component:

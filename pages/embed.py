@@ -1,8 +1,9 @@
 """Embeddable charts for other sites: ``/embed/<chart>?lang=es|en&…`` (the only framable pages).
 
-No site navigation: the frame shows the chart, its title, its source line, downloads and a link
-back to the full view. Language comes from ``?lang`` (Spanish by default). Invalid parameters are
-corrected with a translated notice inside the frame, never an error page.
+Every entry of the chart registry can be embedded under its name. No site navigation: the frame shows
+the chart, its title, its source line, downloads and a link back to the full view. Language comes
+from ``?lang`` (Spanish by default). Invalid parameters are corrected with a translated notice inside
+the frame, never an error page.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from urllib.parse import unquote
 import dash
 from dash.development.base_component import Component
 
-from components.embed_registry import embed_page
+from components.embed_page import embed_page
 from components.map_figure import MAP_TITLE
 from i18n import DEFAULT_LANGUAGE, gettext
 from views.navigation import SITE_NAME

@@ -8,10 +8,10 @@ the browser (``assets/map.js``) without a server round trip.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import dash_bootstrap_components as dbc
-import plotly.graph_objects as go
 from dash import (
     ClientsideFunction,
     Input,
@@ -25,37 +25,22 @@ from dash import (
 )
 from dash.exceptions import PreventUpdate
 
-from analysis.labels import indicator_name, unit_label
-from analysis.trend_series import producer_series
 from components.bilingual_page import register_page_bilingual
+from components.chart_registry import chart
 from components.choropleth import GRAPH_CONFIG
 from components.embed_snippet import embed_action
-from components.map_figure import build_figure, frames_for, map_csv, map_filename
+from components.map_figure import build_figure, frames_for, map_csv, state_panel
 from components.share_link import share_link
 from components.source_note import source_note
-from data import query
 from geo import codes
 from i18n import DEFAULT_LANGUAGE, is_supported, translator
 from i18n.markers import N_
-from views.map_view import (
-    MEASURE_LABELS,
-    MapView,
-    map_indicators,
-    measures_for,
-    normalise,
-    sources_for,
-)
-from web.cache import cache
-from web.startup import READINESS
+from pages.view_callbacks import keep_url_in_step
+from views.map_view import MapView
+from web.services import geometry_loaded, memoize
 
 TITLE = N_("Map of lethal violence")
-def _options(lang: str, view: MapView) -> dict[str, list[dict[str, str]]]:
-    _ = translator(lang)
-    return {
-        "indicator": [{"label": indicator_name(i, lang), "value": i} for i in map_indicators(view.level)],
-        "measure": [{"label": _(MEASURE_LABELS[m]), "value": m} for m in measures_for(view.indicator, view.level)],
-        "source": [{"label": query.producer_name(s), "value": s} for s in sources_for(view.indicator, view.measure, view.level)],
-    }
+CHART = chart("map")
 
 
 def _year_marks(years: list[int]) -> dict[int, str]:
@@ -66,55 +51,20 @@ def _labelled(label: str, control: Any, control_id: str) -> html.Div:
     return html.Div([dbc.Label(label, html_for=control_id, className="fw-semibold mb-1"), control], className="mb-3")
 
 
-def state_panel(view: MapView, lang: str) -> list[Any]:
-    """The drilled-down state's own figures and trend, beside its municipalities."""
-    if not view.state:
-        return []
-    _ = translator(lang)
-    series, _superseded = producer_series("state", view.state, view.indicator, view.unit, view.source)
-    national, _superseded = producer_series("country", "VEN", view.indicator, view.unit, view.source)
-    figure = go.Figure()
-    if len(national):
-        figure.add_scatter(x=national["year"], y=national["value"], name=_("Venezuela"), mode="lines+markers",
-                           line={"color": "#6c757d", "dash": "dot"})
-    if len(series):
-        figure.add_scatter(x=series["year"], y=series["value"], name=codes.state_name(view.state),
-                           mode="lines+markers", line={"color": "#bd0026"})
-    figure.update_layout(height=220, margin={"l": 40, "r": 10, "t": 10, "b": 30}, legend={"orientation": "h", "y": -0.25},
-                         xaxis={"dtick": 2}, yaxis={"title": unit_label(view.unit, lang)})
-    latest = series[series["year"] == view.year] if len(series) else series
-    summary = (
-        _("{name}, {year}: {value} {unit}.").format(
-            name=codes.state_name(view.state), year=view.year, value=latest["value"].iloc[0], unit=unit_label(view.unit, lang)
-        )
-        if len(latest)
-        else _("No published state-level figure for {year} in this selection.").format(year=view.year)
-    )
-    return [
-        html.H2(codes.state_name(view.state), className="h5"),
-        html.P(summary),
-        dcc.Graph(figure=figure, config={"displaylogo": False, "responsive": True}, id="map-state-trend")
-        if len(series) or len(national)
-        else html.P(_("No published series for this state in this selection.")),
-        html.Button(_("← Back to all states"), id="map-back", n_clicks=0, className="btn btn-outline-secondary btn-sm"),
-    ]
-
-
 def layout(lang: str, **params: object) -> Any:
     _ = translator(lang)
-    view, notices = normalise(params, lang)
-    if not READINESS.geometry_loaded:
+    view, notices = MapView.from_params(params, lang)
+    if not geometry_loaded():
         notices = [_("The map cannot be drawn: the boundary files are missing on this server. "
                      "The figures are still listed in the table below."), *notices]
-    frames = frames_for(view, lang)
-    options = _options(lang, view)
+    frames = selection_frames(view, lang)
     rows = frames["frames"].get(str(view.year), {}).get("rows", [])
     controls = html.Div(
         [
-            _labelled(_("Indicator"), dcc.Dropdown(id="map-indicator", options=options["indicator"], value=view.indicator,
+            _labelled(_("Indicator"), dcc.Dropdown(id="map-indicator", options=view.options("indicator", lang), value=view.indicator,
                                                    clearable=False, searchable=False), "map-indicator"),
-            _labelled(_("Measure"), dbc.RadioItems(id="map-measure", options=options["measure"], value=view.measure), "map-measure"),
-            _labelled(_("Source"), dcc.Dropdown(id="map-source", options=options["source"], value=view.source,
+            _labelled(_("Measure"), dbc.RadioItems(id="map-measure", options=view.options("measure", lang), value=view.measure), "map-measure"),
+            _labelled(_("Source"), dcc.Dropdown(id="map-source", options=view.options("source", lang), value=view.producer,
                                                 clearable=False, searchable=False), "map-source"),
             _labelled(_("Level"), dbc.RadioItems(
                 id="map-level", value=view.level,
@@ -163,14 +113,14 @@ def layout(lang: str, **params: object) -> Any:
     downloads = html.Div(
         [
             html.Button(_("Download CSV"), id="map-download-csv", n_clicks=0, className="btn btn-outline-primary btn-sm me-2"),
-            html.Button(_("Download PNG"), id="map-download-png", n_clicks=0, className="btn btn-outline-primary btn-sm me-2"),
-            html.Button(_("Download SVG"), id="map-download-svg", n_clicks=0, className="btn btn-outline-primary btn-sm me-2"),
+            *[html.Button(label, id=f"map-download-{kind}", type="button", className="btn btn-outline-primary btn-sm me-2",
+                          **{"data-image-format": kind, "data-image-name": CHART.file_stem(view)})
+              for kind, label in (("png", _("Download PNG")), ("svg", _("Download SVG")))],
             dcc.Download(id="map-download"),
-            embed_action("map", lang, _(TITLE)),
+            embed_action(CHART.name, lang, _(CHART.title)),
         ],
         className="my-2",
     )
-    share = share_link(lang, "map-share-url")
     return html.Div(
         [
             html.H1(_(TITLE)),
@@ -182,9 +132,9 @@ def layout(lang: str, **params: object) -> Any:
             html.Div(id="map-url-sync", hidden=True),
             dbc.Row(
                 [
-                    dbc.Col([controls, share], xs=12, lg=3),
+                    dbc.Col([controls, share_link(lang, MapView)], xs=12, lg=3),
                     dbc.Col(
-                        [
+                        html.Div([
                             html.P(id="map-caption", className="map-caption", **{"aria-live": "polite"}),
                             timeline,
                             dcc.Graph(id="map-graph", figure=build_figure(view, frames, lang), config=GRAPH_CONFIG,
@@ -194,7 +144,7 @@ def layout(lang: str, **params: object) -> Any:
                             html.H2(_("The figures in the map"), className="h5 mt-3"),
                             table,
                             html.Div(source_note(lang, frames["source_ids"]), id="map-source-note"),
-                        ],
+                        ], id=CHART.name, **{"data-chart-scope": CHART.name}),
                         xs=12,
                         lg=9,
                     ),
@@ -204,51 +154,50 @@ def layout(lang: str, **params: object) -> Any:
     )
 
 
+def selection_frames(view: MapView, lang: str) -> dict[str, Any]:
+    """The selection's values for every year, and the name its image downloads take (``{year}`` filled in
+    by the browser as the year changes)."""
+    return {**frames_for(view, lang), "file_stem": CHART.file_stem(replace(view, year="{year}"))}
+
+
+SELECTION_CONTROLS = ("indicator", "measure", "source", "level", "view", "state")
+
+
 @callback(
-    Output("map-graph", "figure"),
-    Output("map-frames", "data"),
-    Output("map-year", "min"),
-    Output("map-year", "max"),
-    Output("map-year", "marks"),
-    Output("map-year", "value", allow_duplicate=True),
-    Output("map-indicator", "options"),
-    Output("map-indicator", "value"),
-    Output("map-measure", "options"),
-    Output("map-measure", "value"),
-    Output("map-source", "options"),
-    Output("map-source", "value"),
-    Output("map-state-panel", "children"),
-    Output("map-source-note", "children"),
-    Input("map-indicator", "value"),
-    Input("map-measure", "value"),
-    Input("map-source", "value"),
-    Input("map-level", "value"),
-    Input("map-view", "value"),
-    Input("map-state", "data"),
-    State("map-year", "value"),
-    State("map-lang", "data"),
+    output={
+        "figure": Output("map-graph", "figure"),
+        "frames": Output("map-frames", "data"),
+        "year_min": Output("map-year", "min"),
+        "year_max": Output("map-year", "max"),
+        "year_marks": Output("map-year", "marks"),
+        "year": Output("map-year", "value", allow_duplicate=True),
+        **{f"{param}_options": Output(MapView.CONTROLS[param][0], "options") for param in MapView.DEPENDENT},
+        **{param: Output(*MapView.CONTROLS[param]) for param in MapView.DEPENDENT},
+        "state_panel": Output("map-state-panel", "children"),
+        "source_note": Output("map-source-note", "children"),
+    },
+    inputs={param: Input(*MapView.CONTROLS[param]) for param in SELECTION_CONTROLS},
+    state={"year": State(*MapView.CONTROLS["year"]), "lang": State("map-lang", "data")},
     prevent_initial_call=True,
 )
-def update_selection(indicator, measure, source, level, view_kind, state, year, lang):
+def update_selection(lang: object, **controls: object) -> dict[str, Any]:
     """A new selection: rebuild the figure skeleton and send all its years' values once."""
-    params = {"indicator": indicator, "measure": measure, "source": source, "level": level,
-              "view": view_kind, "state": state, "year": str(year) if year else None}
     lang = lang if is_supported(lang) else DEFAULT_LANGUAGE
-    view, _notices = normalise({k: v for k, v in params.items() if isinstance(v, str)}, lang)
-    return selection_outputs(view, lang)
+    return selection_outputs(MapView.from_controls(controls, lang), lang)
 
 
-@cache.memoize()
-def selection_outputs(view: MapView, lang: str) -> tuple:
+@memoize
+def selection_outputs(view: MapView, lang: str) -> dict[str, Any]:
     """Everything a selection change sends, computed once per valid view and shared by all workers."""
-    frames = frames_for(view, lang)
-    options = _options(lang, view)
+    frames = selection_frames(view, lang)
     years = frames["years"]
-    return (
-        build_figure(view, frames, lang), frames, years[0], years[-1], _year_marks(years), view.year,
-        options["indicator"], view.indicator, options["measure"], view.measure, options["source"], view.source,
-        state_panel(view, lang), source_note(lang, frames["source_ids"]),
-    )
+    return {
+        "figure": build_figure(view, frames, lang), "frames": frames, "year_min": years[0], "year_max": years[-1],
+        "year_marks": _year_marks(years), "year": view.year,
+        **{f"{param}_options": view.options(param, lang) for param in MapView.DEPENDENT},
+        **{param: value for param, value in view.to_params().items() if param in MapView.DEPENDENT},
+        "state_panel": state_panel(view, lang), "source_note": source_note(lang, frames["source_ids"]),
+    }
 
 
 @callback(
@@ -297,10 +246,10 @@ def download_csv(clicks, indicator, measure, source, level, state, year, lang):
     """Exactly the rows of the table, with the source and licence written into the file."""
     if not clicks:
         raise PreventUpdate
-    params = {"indicator": indicator, "measure": measure, "source": source, "level": level, "state": state,
-              "year": str(year)}
-    view, _notices = normalise({k: v for k, v in params.items() if isinstance(v, str)}, lang)
-    return dcc.send_string(map_csv(view, lang), filename=map_filename(view))
+    lang = lang if is_supported(lang) else DEFAULT_LANGUAGE
+    view = MapView.from_controls({"indicator": indicator, "measure": measure, "source": source, "level": level,
+                                  "state": state, "year": year}, lang)
+    return dcc.send_string(map_csv(view, lang), filename=f"{CHART.file_stem(view)}.csv")
 
 
 clientside_callback(
@@ -315,18 +264,7 @@ clientside_callback(
     State("map-shown-year", "data"),
     prevent_initial_call="initial_duplicate",
 )
-clientside_callback(
-    ClientsideFunction(namespace="map", function_name="syncUrl"),
-    Output("map-share-url", "value"),
-    Input("map-indicator", "value"),
-    Input("map-measure", "value"),
-    Input("map-source", "value"),
-    Input("map-year", "value"),
-    Input("map-level", "value"),
-    Input("map-state", "data"),
-    Input("map-view", "value"),
-    State("map-lang", "data"),
-)
+keep_url_in_step(MapView)
 clientside_callback(
     ClientsideFunction(namespace="map", function_name="togglePlay"),
     Output("map-interval", "disabled"),
@@ -345,13 +283,6 @@ clientside_callback(
     State("map-year", "value"),
     State("map-frames", "data"),
     State("map-lang", "data"),
-    prevent_initial_call=True,
-)
-clientside_callback(
-    ClientsideFunction(namespace="map", function_name="downloadImage"),
-    Output("map-download-png", "title"),
-    Input("map-download-png", "n_clicks"),
-    Input("map-download-svg", "n_clicks"),
     prevent_initial_call=True,
 )
 

@@ -1,13 +1,13 @@
-"""The embed registry and page without a browser: chart names, language, notices and the map CSV."""
+"""The embed page without a browser: chart names, language, notices and the map CSV."""
 
 from __future__ import annotations
 
 import csv
 import io
 
-from components.embed_registry import CHARTS, embed_language, embed_page
-from components.map_figure import map_embed
-from views.map_view import normalise
+from components.chart_registry import chart, embed_content
+from components.embed_page import embed_language, embed_page
+from views.map_view import MapView
 
 
 def _texts(component) -> list[str]:
@@ -26,10 +26,6 @@ def _texts(component) -> list[str]:
     return out
 
 
-def test_registry_holds_the_map_and_briefing_charts():
-    assert {"map", "briefing-trend", "briefing-compare"} <= set(CHARTS)
-
-
 def test_language_defaults_to_spanish_and_an_unknown_one_is_reported():
     assert embed_language(None) == ("es", [])
     assert embed_language("en") == ("en", [])
@@ -44,8 +40,8 @@ def test_unknown_chart_is_a_notice_not_an_error():
 
 def test_map_embed_csv_holds_exactly_the_rows_drawn(dash_app):  # the app initialises the cache
     params = {"indicator": "violent_deaths", "measure": "rate", "year": "2023"}
-    content = map_embed(params, "en")
-    view, _notices = normalise(params, "en")
+    content = embed_content(chart("map"), params, "en")
+    view, _notices = MapView.from_params(params, "en")
     figure = content.chart.figure
     drawn = list(figure["data"][0]["locations"])
     rows = [r for r in csv.reader(io.StringIO(content.csv_text)) if r and not r[0].startswith("#")][1:]

@@ -12,7 +12,7 @@ import pytest
 from analysis.color_classes import class_breaks, class_labels, class_of, palette_for
 from geo import codes
 from i18n.numbers import format_number
-from views.map_view import normalise
+from views.map_view import MapView
 
 
 def test_class_breaks_are_quantiles_rounded_to_two_figures():
@@ -34,8 +34,8 @@ def test_labels_and_numbers_follow_the_language():
 
 
 def test_default_view_is_ovv_violent_death_rate_by_state():
-    view, notices = normalise({}, "es")
-    assert (view.indicator, view.measure, view.level, view.view, view.source) == (
+    view, notices = MapView.from_params({}, "es")
+    assert (view.indicator, view.measure, view.level, view.view, view.producer) == (
         "violent_deaths", "rate", "state", "map", "ovv"
     )
     assert view.year == 2023 and notices == []
@@ -52,30 +52,30 @@ def test_default_view_is_ovv_violent_death_rate_by_state():
         ({"state": "VE-W"}, "state", None),  # Dependencias Federales has no municipalities
         ({"level": "planet"}, "level", "state"),
         ({"measure": "ratio"}, "measure", "rate"),
-        ({"source": "nobody"}, "source", "ovv"),
+        ({"source": "nobody"}, "producer", "ovv"),
         ({"view": "3d"}, "view", "map"),
         ({"view": "tiles", "state": "VE-F"}, "view", "map"),
     ],
 )
 def test_invalid_values_are_corrected_with_a_notice(params, field, expected):
-    view, notices = normalise(params, "en")
+    view, notices = MapView.from_params(params, "en")
     assert getattr(view, field) == expected
     assert len(notices) == 1
 
 
 def test_notice_echo_is_truncated_and_translated():
-    _view, notices = normalise({"indicator": "x" * 500}, "es")
+    _view, notices = MapView.from_params({"indicator": "x" * 500}, "es")
     assert "no es un valor válido" in notices[0]
     assert len(notices[0]) < 200
 
 
 def test_repeated_parameters_use_the_first():
-    view, _ = normalise({"year": ["2020", "2018"]}, "en")
+    view, _ = MapView.from_params({"year": ["2020", "2018"]}, "en")
     assert view.year == 2020
 
 
 def test_state_implies_municipal_level():
-    view, notices = normalise({"state": "VE-F"}, "en")
+    view, notices = MapView.from_params({"state": "VE-F"}, "en")
     assert view.level == "municipality" and view.state == "VE-F" and notices == []
 
 
@@ -98,7 +98,7 @@ def test_frames_hold_published_figures_with_rank_and_source(dash_app):
 def test_csv_has_sources_licence_and_the_table_rows(dash_app):
     from pages.map import frames_for, map_csv
 
-    view, _ = normalise({"year": "2023"}, "en")
+    view, _ = MapView.from_params({"year": "2023"}, "en")
     with dash_app.server.app_context():
         text = map_csv(view, "en")
         rows = frames_for(view, "en")["frames"]["2023"]["rows"]

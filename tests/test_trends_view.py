@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from views.compare_view import normalise as compare_normalise
-from views.trends_view import normalise, split_list
+from views.compare_view import CompareView
+from views.trends_view import TrendView, split_list
 
 
 def test_split_list():
@@ -13,15 +13,15 @@ def test_split_list():
 
 
 def test_trends_defaults_and_valid_values():
-    view, notices = normalise({}, "en")
+    view, notices = TrendView.from_params({}, "en")
     assert notices == []
     assert view.indicators == ("violent_deaths", "homicides", "intentional_homicides")
-    view, notices = normalise({"indicators": "homicides", "unit": "count", "states": "VE-V,VE-A"}, "es")
+    view, notices = TrendView.from_params({"indicators": "homicides", "unit": "count", "states": "VE-V,VE-A"}, "es")
     assert notices == [] and view.unit == "count" and view.states == ("VE-V", "VE-A")
 
 
 def test_trends_invalid_values_are_corrected_with_notices():
-    view, notices = normalise({"indicators": "nope,homicides", "unit": "furlongs", "states": "VE-A,<b>",
+    view, notices = TrendView.from_params({"indicators": "nope,homicides", "unit": "furlongs", "states": "VE-A,<b>",
                                "composition": "pie"}, "es")
     assert view.indicators == ("homicides",) and view.unit == "rate_per_100k"
     assert view.states == ("VE-A",) and view.composition == "count"
@@ -29,9 +29,9 @@ def test_trends_invalid_values_are_corrected_with_notices():
 
 
 def test_compare_defaults_and_corrections():
-    view, notices = compare_normalise({}, "en")
-    assert notices == [] and view.year == 2022 and view.align == "peak" and view.source == "owid"
-    view, notices = compare_normalise({"year": "2031", "countries": "COL,XYZ", "align": "diagonal", "source": "x"},
+    view, notices = CompareView.from_params({}, "en")
+    assert notices == [] and view.year == 2022 and view.align == "peak" and view.distributor == "owid"
+    view, notices = CompareView.from_params({"year": "2031", "countries": "COL,XYZ", "align": "diagonal", "source": "x"},
                                       "en")
     assert view.year == 2023 and view.countries == ("COL",) and view.align == "peak"
     assert len(notices) == 4

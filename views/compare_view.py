@@ -3,12 +3,14 @@ with a visible notice when a value is not valid."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import ClassVar
 
 from analysis.benchmark_series import DISTRIBUTORS, country_rates
 from i18n import translator
 from i18n.markers import N_
-from views.params import Notices, first_value
+from views.params import Notices, control_params, first_value, page_url
 from views.trends_view import split_list
 
 DEFAULT_COUNTRIES = ("COL", "BRA", "MEX")
@@ -17,19 +19,49 @@ DISTRIBUTOR_LABELS = {"owid": N_("UNODC via Our World in Data"), "wb": N_("UNODC
 MAX_COUNTRIES = 8
 
 
-COMPARE_CHARTS = {
-    "ranking": N_("Countries ranked for one year"),
-    "lines": N_("Over time, with reference lines"),
-    "trajectories": N_("How fast good-practice places came down"),
-}
-
-
 @dataclass(frozen=True)
 class CompareView:
+    """One view of the comparison page; ``distributor`` is whose copy of UNODC's series (URL ``source``)."""
+
     year: int
-    source: str
+    distributor: str
     countries: tuple[str, ...]
     align: str
+
+    SLUG: ClassVar[str] = "compare"
+    CONTROLS: ClassVar[dict[str, tuple[str, str]]] = {
+        "year": ("compare-year", "value"), "source": ("compare-source", "value"),
+        "countries": ("compare-countries", "value"), "align": ("compare-align", "value"),
+    }
+
+    DEPENDENT: ClassVar[tuple[str, ...]] = ("year",)  # the years follow the distributor
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, object], lang: str) -> tuple[CompareView, list[str]]:
+        return _normalise(dict(params), lang)
+
+    @classmethod
+    def from_controls(cls, values: Mapping[str, object], lang: str) -> CompareView:
+        """The view the controls show; an emptied country picker means no country (not the defaults)."""
+        view = _normalise(control_params(values), lang)[0]
+        chosen = values.get("countries")
+        if isinstance(chosen, list):
+            view = replace(view, countries=tuple(c for c in view.countries if c in chosen))
+        return view
+
+    def url(self, lang: str) -> str:
+        """The address of this view on the dashboard (what a shared link reopens)."""
+        return page_url(lang, self.SLUG, self.to_params())
+
+    def to_params(self) -> dict[str, str]:
+        return {"year": str(self.year), "source": self.distributor, "countries": ",".join(self.countries),
+                "align": self.align}
+
+    def options(self, param: str, lang: str) -> list[dict[str, object]] | None:
+        """Choices of a control that depend on other controls (the years of the chosen distributor)."""
+        if param == "year":
+            return [{"label": str(y), "value": y} for y in reversed(all_years(self.distributor))]
+        return None
 
 
 def years_with_venezuela(source: str) -> list[int]:
@@ -43,7 +75,7 @@ def all_years(source: str) -> list[int]:
 
 
 
-def normalise(params: dict[str, object], lang: str) -> tuple[CompareView, list[str]]:
+def _normalise(params: dict[str, object], lang: str) -> tuple[CompareView, list[str]]:
     _ = translator(lang)
     notices = Notices(lang)
     corrected = notices.corrected

@@ -7,15 +7,17 @@ choice and reported as notices; they never cause an error page.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import ClassVar
 
 from analysis.labels import indicator_name
 from data import query
 from geo import codes
 from i18n import translator
 from i18n.markers import N_
-from views.params import Notices, first_value
+from views.params import Notices, control_params, first_value, page_url
 
 MEASURE_UNITS = {"rate": "rate_per_100k", "count": "count", "percent": "percent"}
 MEASURE_LABELS = {"rate": N_("rate per 100,000"), "count": N_("count"), "percent": N_("percent")}
@@ -26,23 +28,61 @@ DEFAULT_INDICATOR = "violent_deaths"
 
 @dataclass(frozen=True)
 class MapView:
+    """One view of the map explorer; ``producer`` is who published the figures (URL parameter ``source``)."""
+
     indicator: str
     measure: str
-    source: str
+    producer: str
     year: int | None
     level: str
     state: str | None
     view: str
 
+    SLUG: ClassVar[str] = "map"
+    # URL parameter -> (component id, property) of the control that sets it, in URL order.
+    CONTROLS: ClassVar[dict[str, tuple[str, str]]] = {
+        "indicator": ("map-indicator", "value"), "measure": ("map-measure", "value"),
+        "source": ("map-source", "value"), "year": ("map-year", "value"), "level": ("map-level", "value"),
+        "state": ("map-state", "data"), "view": ("map-view", "value"),
+    }
+
+    DEPENDENT: ClassVar[tuple[str, ...]] = ("indicator", "measure", "source")  # choices follow the level
+
     @property
     def unit(self) -> str:
         return MEASURE_UNITS[self.measure]
 
-    def query_params(self) -> dict[str, str]:
+    @classmethod
+    def from_params(cls, params: Mapping[str, object], lang: str) -> tuple[MapView, list[str]]:
+        """Raw URL parameters to the nearest valid view, with translated notices of every correction."""
+        return _normalise(dict(params), lang)
+
+    @classmethod
+    def from_controls(cls, values: Mapping[str, object], lang: str) -> MapView:
+        """The view the page's controls show (values the controls offer; anything else is corrected)."""
+        return _normalise(control_params(values), lang)[0]
+
+    def options(self, param: str, lang: str) -> list[dict[str, str]] | None:
+        """Choices of the indicator, measure and producer controls for this view's level and selection."""
+        _ = translator(lang)
+        if param == "indicator":
+            return [{"label": indicator_name(i, lang), "value": i} for i in map_indicators(self.level)]
+        if param == "measure":
+            return [{"label": _(MEASURE_LABELS[m]), "value": m} for m in measures_for(self.indicator, self.level)]
+        if param == "source":
+            return [{"label": query.producer_name(s), "value": s}
+                    for s in sources_for(self.indicator, self.measure, self.level)]
+        return None
+
+    def url(self, lang: str) -> str:
+        """The address of this view on the dashboard (what a shared link reopens)."""
+        return page_url(lang, self.SLUG, self.to_params())
+
+    def to_params(self) -> dict[str, str]:
         """Only meaningful values, in a stable order, for the shareable URL."""
-        return {k: str(v) for k, v in asdict(self).items() if v not in (None, "")}
-
-
+        values = {"indicator": self.indicator, "measure": self.measure, "source": self.producer, "year": self.year,
+                  "level": self.level, "state": self.state, "view": self.view}
+        return {k: str(v) for k, v in values.items() if v not in (None, "")}
 
 
 @lru_cache(maxsize=512)
@@ -68,7 +108,7 @@ def sources_for(indicator: str, measure: str, level: str) -> list[str]:
 def years_for(view: MapView) -> list[int]:
     """Years with figures for the selection; for a drilled-down state, the years its municipalities
     have figures (or, if none, the national years, so the map shows that nothing was published)."""
-    options = query.options(indicator=view.indicator, unit=view.unit, level=view.level, producer=view.source)
+    options = query.options(indicator=view.indicator, unit=view.unit, level=view.level, producer=view.producer)
     years = sorted(int(y) for y in options["years"])
     if view.state:
         counts = _counts(view, tuple(years))
@@ -79,7 +119,7 @@ def years_for(view: MapView) -> list[int]:
 @lru_cache(maxsize=512)
 def _counts(view: MapView, years: tuple[int, ...]) -> dict[int, int]:
     return {
-        y: len(query.producer_values(view.indicator, view.unit, view.source, y, view.level, state=view.state))
+        y: len(query.producer_values(view.indicator, view.unit, view.producer, y, view.level, state=view.state))
         for y in years
     }
 
@@ -98,7 +138,7 @@ def nearest(target: int, candidates: list[int]) -> int:
     return min(candidates, key=lambda y: (abs(y - target), -y))
 
 
-def normalise(params: dict[str, object], lang: str) -> tuple[MapView, list[str]]:
+def _normalise(params: dict[str, object], lang: str) -> tuple[MapView, list[str]]:
     """Turn raw URL parameters into a valid view plus translated notices of what was corrected."""
     _ = translator(lang)
     notices = Notices(lang)

@@ -6,6 +6,9 @@ stale values are handled the same way everywhere: first value only, echoed back 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from urllib.parse import urlencode
+
 from i18n import translator
 
 MAX_ECHO = 40
@@ -39,3 +42,25 @@ class Notices(list[str]):
     def ignored(self, name: str, raw: str) -> None:
         _ = self._
         self.append(_("“{value}” is not a valid {name} and was left out.").format(value=echo(raw), name=_(name)))
+
+
+def control_params(values: Mapping[str, object]) -> dict[str, object]:
+    """Values of a page's controls as URL parameters: lists comma-joined, numbers as text, empty ones left out
+    (so a cleared control falls back to the view's default, as a URL without that parameter does)."""
+    params: dict[str, object] = {}
+    for key, value in values.items():
+        if isinstance(value, list):
+            value = ",".join(str(v) for v in value if isinstance(v, str | int))
+        elif isinstance(value, bool):
+            continue
+        elif isinstance(value, int | float):
+            value = str(int(value))
+        if isinstance(value, str) and value:
+            params[key] = value
+    return params
+
+
+def page_url(lang: str, slug: str, params: Mapping[str, str]) -> str:
+    """``/es/trends?indicators=a,b&…``: commas kept readable, as the browser writes them."""
+    query = urlencode({k: v for k, v in params.items() if v}).replace("%2C", ",")
+    return f"/{lang}/{slug}?{query}" if query else f"/{lang}/{slug}"

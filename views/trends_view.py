@@ -6,27 +6,22 @@ and a language switch carries them unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import ClassVar
 
 from analysis.labels import indicator_name, unit_label
 from analysis.trend_series import COMPONENTS, indicators_at, units_for
 from geo import codes
 from i18n import translator
 from i18n.markers import N_
-from views.params import Notices, first_value
+from views.params import Notices, control_params, first_value, page_url
 
 DEFAULT_INDICATORS = ("violent_deaths", "homicides", "intentional_homicides")
 DEFAULT_STATES = ("VE-A",)
 MAX_ITEMS = 6
 POPULATION_INDICATORS = ("violent_deaths", *COMPONENTS)
 MEASURES = {"count": N_("counts"), "share": N_("shares")}
-TREND_CHARTS = {
-    "national": N_("National series by source"),
-    "composition": N_("What OVV's violent deaths are made of"),
-    "population": N_("How much the rate depends on the population base"),
-    "states": N_("States against the country"),
-}
 
 
 @dataclass(frozen=True)
@@ -39,12 +34,48 @@ class TrendView:
     state_indicator: str
     state_unit: str
 
-    def query_params(self) -> dict[str, str]:
+    SLUG: ClassVar[str] = "trends"
+    CONTROLS: ClassVar[dict[str, tuple[str, str]]] = {
+        "indicators": ("trends-indicators", "value"), "unit": ("trends-unit", "value"),
+        "composition": ("trends-composition-measure", "value"), "base_indicator": ("trends-base-indicator", "value"),
+        "states": ("trends-states-select", "value"), "state_indicator": ("trends-state-indicator", "value"),
+        "state_unit": ("trends-state-unit", "value"),
+    }
+
+    DEPENDENT: ClassVar[tuple[str, ...]] = ("unit", "state_unit")  # controls whose choices follow others
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, object], lang: str) -> tuple[TrendView, list[str]]:
+        """Raw URL parameters to a valid view, plus translated notices of every correction."""
+        return _normalise(dict(params), lang)
+
+    @classmethod
+    def from_controls(cls, values: Mapping[str, object], lang: str) -> TrendView:
+        """The view the controls show; an emptied state picker means no state (not the default one)."""
+        view = _normalise(control_params(values), lang)[0]
+        chosen = values.get("states")
+        if isinstance(chosen, list):
+            view = replace(view, states=tuple(s for s in view.states if s in chosen))
+        return view
+
+    def url(self, lang: str) -> str:
+        """The address of this view on the dashboard (what a shared link reopens)."""
+        return page_url(lang, self.SLUG, self.to_params())
+
+    def to_params(self) -> dict[str, str]:
         return {
             "indicators": ",".join(self.indicators), "unit": self.unit, "composition": self.composition,
             "base_indicator": self.base_indicator, "states": ",".join(self.states),
             "state_indicator": self.state_indicator, "state_unit": self.state_unit,
         }
+
+    def options(self, param: str, lang: str) -> list[dict[str, str]] | None:
+        """Choices of a control that depend on other controls (units follow the chosen indicators)."""
+        if param == "unit":
+            return [{"label": unit_label(u, lang), "value": u} for u in common_units(list(self.indicators), "country")]
+        if param == "state_unit":
+            return [{"label": unit_label(u, lang), "value": u} for u in common_units([self.state_indicator], "state")]
+        return None
 
 
 def split_list(value: object) -> list[str]:
@@ -68,7 +99,7 @@ def common_units(indicators: list[str], level: str) -> list[str]:
     return sorted(found, key=order.index)
 
 
-def normalise(params: dict[str, object], lang: str) -> tuple[TrendView, list[str]]:
+def _normalise(params: dict[str, object], lang: str) -> tuple[TrendView, list[str]]:
     """Raw URL parameters to a valid view, plus translated notices of every correction."""
     _ = translator(lang)
     notices = Notices(lang)

@@ -38,7 +38,7 @@ def routing_body(pathname: str, search: str = "") -> bytes:
 
 def first_visits() -> Iterator[tuple[str, str]]:
     """(path, query) of the default view of every page, briefing and embed."""
-    from components.embed_registry import chart_names
+    from components.chart_registry import chart_names
     from geo import codes
     from i18n import DEFAULT_LANGUAGE, LANGUAGES
     from views.navigation import SECTIONS, page_path
