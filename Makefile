@@ -9,7 +9,7 @@ WORKERS ?= 2
 
 run: install ## Install, build geometry and data checks, warm the page cache, serve on http://127.0.0.1:$(PORT)
 	$(PY) -m geo.build --if-needed
-	$(PY) -m web.warm
+	$(PY) -m warm
 	$(VENV)/bin/gunicorn --preload --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --no-control-socket \
 		--access-logfile - app:server
 
@@ -41,7 +41,7 @@ bench: install-dev ## Print the performance figures (see bench/README.md)
 	$(PY) -m bench.page_weight /es /es/map
 
 warm: install ## Compute every page's first-visit layout into the shared cache (after each deployment)
-	$(PY) -m web.warm
+	$(PY) -m warm
 
 clean:
 	rm -rf build $(VENV)

@@ -15,13 +15,14 @@ import web
 from web.cache import init_cache
 from web.callback_cache import install_callback_cache
 from web.callback_guard import install_callback_guard
+from web.dash_internals import LOCATION_ID, finish_dash_setup, is_page_path
 from web.downloads import install_downloads
 from web.errors import install_error_handlers
 from web.plotly_bundle import ASSETS_IGNORE, install_plotly_bundle
 from web.responses import install_cache_headers
 from web.security import install_security_headers, refuse_dev_endpoints
 from web.settings import SettingsError, load_settings
-from web.startup import StartupError, finish_dash_setup, prepare
+from web.startup import StartupError, prepare
 
 try:
     settings = load_settings()
@@ -44,7 +45,7 @@ app = dash.Dash(
     serve_locally=True,
     include_assets_files=True,
     assets_ignore=ASSETS_IGNORE,
-    routing_callback_inputs={"pathname": State("_pages_location", "pathname")},
+    routing_callback_inputs={"pathname": State(LOCATION_ID, "pathname")},
     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
 )
 server = app.server
@@ -54,7 +55,7 @@ app.layout = dash.html.Div([dash.page_container, dash.html.Div(id="document-lang
 app.clientside_callback(
     ClientsideFunction(namespace="shell", function_name="setDocumentLanguage"),
     Output("document-language", "children"),
-    Input("_pages_location", "pathname"),
+    Input(LOCATION_ID, "pathname"),
 )
 app.clientside_callback(
     ClientsideFunction(namespace="shell", function_name="toggleNavbar"),
@@ -64,7 +65,7 @@ app.clientside_callback(
     prevent_initial_call=True,
 )
 
-from geo.serve import blueprint as geometry_blueprint  # noqa: E402 - after the app exists
+from web.geometry import blueprint as geometry_blueprint  # noqa: E402 - after the app exists
 
 server.register_blueprint(geometry_blueprint)
 install_plotly_bundle(server)
@@ -79,7 +80,7 @@ callback_answers = install_callback_cache(
 )
 install_security_headers(server, settings, app.csp_hashes)
 refuse_dev_endpoints(server, settings)
-install_error_handlers(server, lambda path: bool(dash._pages._path_to_page(path.strip("/"))[0]))
+install_error_handlers(server, is_page_path)
 
 
 @server.route("/healthz")

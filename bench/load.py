@@ -30,9 +30,10 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from bench.server import ROOT, running_app, wait_until_healthy
-from web.warm import first_visits, routing_body
+from warm import first_visits
+from web.dash_internals import CALLBACK_PATH as CALLBACK
+from web.dash_internals import routing_body
 
-CALLBACK = "/_dash-update-component"
 POOL_SIZE = 400  # distinct requests of each kind that clients choose from
 Request = tuple[str, str, str, bytes | None]  # kind, method, path, body
 
@@ -300,7 +301,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker")
     parser.add_argument("--keep-alive", type=float, default=2, help="gunicorn's keep-alive seconds (its default: 2)")
     parser.add_argument("--memory-every", type=float, default=0, help="also sample worker memory this often (s)")
-    parser.add_argument("--warm", action="store_true", help="run `python -m web.warm` first, as a deployment does")
+    parser.add_argument("--warm", action="store_true", help="run `python -m warm` first, as a deployment does")
     args = parser.parse_args()
     workers = args.workers
     mix = build_mix()
@@ -312,7 +313,7 @@ def main() -> None:
                                     f"--keep-alive {args.keep_alive:g}",
                "CACHE_DIR": cache_dir}
         if args.warm:
-            warmed = subprocess.run([sys.executable, "-m", "web.warm"], env={**os.environ, **env}, cwd=ROOT, check=True,
+            warmed = subprocess.run([sys.executable, "-m", "warm"], env={**os.environ, **env}, cwd=ROOT, check=True,
                                     capture_output=True, text=True)
             print(warmed.stdout.strip())
         with running_app(workers=workers, env=env) as (base, process):
@@ -321,7 +322,7 @@ def main() -> None:
                 if len(worker_pids(process.pid)) >= workers:
                     break
                 time.sleep(0.05)
-            first = ", after web.warm" if args.warm else ", cold caches"
+            first = ", after warm" if args.warm else ", cold caches"
             run(10, min(args.seconds, 10), args.think, mix, base, process.pid, label=first)
             for clients in args.clients:
                 run(clients, args.seconds, args.think, mix, base, process.pid, memory_every=args.memory_every)

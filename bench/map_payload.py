@@ -19,6 +19,7 @@ from playwright.sync_api import sync_playwright
 
 from bench.server import running_app, wait_until_healthy
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from web.dash_internals import CALLBACK_PATH
 
 REPEATS = 20
 LEVELS = {"states": "?level=state", "municipalities": "?level=municipality"}
@@ -59,7 +60,7 @@ def replay_ms(base: str, body: bytes) -> tuple[float, int]:
     times, size = [], 0
     for _ in range(REPEATS):
         request = urllib.request.Request(
-            base + "/_dash-update-component", data=body,
+            base + CALLBACK_PATH, data=body,
             headers={"Content-Type": "application/json", "Accept-Encoding": "gzip"},
         )
         start = time.perf_counter()
@@ -73,7 +74,7 @@ def naive_year_change(level: str, year: int) -> tuple[float, int, int]:
     """Build what a naive callback returns: the whole figure, geometry inline. (ms, raw, gzip)."""
     import app  # registers pages and the cache
     from components.choropleth import map_figure
-    from geo.serve import _load
+    from geo.documents import load
     from pages.map import frames_for
     from views.map_view import MapView
 
@@ -84,7 +85,7 @@ def naive_year_change(level: str, year: int) -> tuple[float, int, int]:
     times, raw = [], b""
     for _ in range(REPEATS):
         start = time.perf_counter()
-        figure = map_figure(_load(geometry_file), frames["frames"][str(view.year)], frames["colours"],
+        figure = map_figure(load(geometry_file), frames["frames"][str(view.year)], frames["colours"],
                             frames["labels"], "", "")
         raw = figure.to_json().encode()
         times.append((time.perf_counter() - start) * 1000)

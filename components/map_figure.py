@@ -21,7 +21,7 @@ from analysis.trend_series import producer_series
 from components.choropleth import GRAPH_CONFIG, map_figure
 from components.source_note import LICENCE_LINE
 from geo import codes
-from geo.serve import geometry_url
+from geo.documents import geometry_url
 from i18n import translator
 from i18n.markers import N_
 from views.map_view import MapView

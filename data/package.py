@@ -6,8 +6,10 @@ cells kept as empty strings for text and numbers parsed only where the schema sa
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -50,3 +52,17 @@ def typed(frame: pd.DataFrame, table_schema: dict) -> pd.DataFrame:
         elif kind == "number":
             out[name] = pd.to_numeric(out[name].replace("", None)).astype("Float64")
     return out
+
+
+DOWNLOAD_NAME = "venezuela-lethal-violence-datapackage.zip"
+ZIPPED = ("datapackage.json", "README.md", "tables/*.csv", "schemas/*.json")
+
+
+def package_zip(root: Path = DATA_DIR) -> bytes:
+    """The whole published package as one zip (descriptor, README, tables, schemas), for download."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for pattern in ZIPPED:
+            for path in sorted(root.glob(pattern)):
+                archive.write(path, f"venezuela-lethal-violence/{path.relative_to(root).as_posix()}")
+    return buffer.getvalue()

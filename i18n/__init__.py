@@ -65,3 +65,9 @@ def translator(lang: str) -> Translator:
 def other_language(lang: str) -> str:
     """The language the switch offers (there are two)."""
     return "en" if lang == "es" else "es"
+
+
+def language_of_path(path: str) -> str:
+    """The language a path asks for (its first segment), or the default."""
+    first = path.strip("/").split("/", 1)[0]
+    return first if is_supported(first) else DEFAULT_LANGUAGE

@@ -12,7 +12,7 @@ from components.page_intro import page_intro
 from data import query
 from i18n import translator
 from i18n.markers import N_
-from web.downloads import PACKAGE_URL
+from views.navigation import PACKAGE_URL
 
 TITLE = N_("Data, sources and methodology")
 INTRO = (

@@ -7,9 +7,8 @@ from dash import html
 from dash.development.base_component import Component
 
 from components.shell import page_frame
-from i18n import translator
+from i18n import language_of_path, translator
 from views.navigation import SECTIONS, page_path
-from web.errors import language_of_path
 
 
 def layout(pathname: str = "", **_params: object) -> Component:

@@ -9,8 +9,8 @@ import uuid
 import pytest
 
 from web.callback_cache import HEADER, ByteBoundedLRU, StoredAnswer, answer_key
-from web.warm import CALLBACK_PATH as CALLBACK
-from web.warm import routing_body
+from web.dash_internals import CALLBACK_PATH as CALLBACK
+from web.dash_internals import routing_body
 
 
 def fresh_body() -> bytes:
@@ -123,7 +123,7 @@ def test_a_callback_that_prevents_its_update_is_not_stored(client):
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["/es/about", "/en/briefing/VE-B", "/embed/compare-ranking?lang=en"])
 def test_after_warming_a_first_visit_in_the_browser_gets_the_stored_layout(dash_app, live_server, browser_page, path):
-    from web.warm import warm
+    from warm import warm
 
     computed, stored, _seconds = warm()
     assert computed + stored >= 80

@@ -12,7 +12,8 @@ import json
 import pytest
 
 from components.chart_registry import CHARTS, KINDS, chart_names, on_page
-from web.warm import CALLBACK_PATH, first_visits, routing_body
+from warm import first_visits
+from web.dash_internals import CALLBACK_PATH, routing_body
 
 PAGE_OF = {"map": "/en/map", "trends": "/en/trends", "compare": "/en/compare", "briefing": "/en/briefing/VE-F"}
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import app as dashboard  # registers every page and embed before the strategies list them
 from tests.conftest import FUZZ_COUNTS
-from web.warm import routing_body
+from web.dash_internals import routing_body
 
 PARAMS = ["indicator", "measure", "source", "year", "level", "state", "view", "lang", "unit", "indicators",
           "states", "countries", "align", "composition", "base_indicator", "state_indicator", "state_unit", "chart",

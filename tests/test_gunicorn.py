@@ -8,7 +8,7 @@ import threading
 
 from bench.load import callback_body
 from bench.server import running_app, wait_until_healthy
-from web.warm import CALLBACK_PATH
+from web.dash_internals import CALLBACK_PATH
 
 CONCURRENT = 16
 

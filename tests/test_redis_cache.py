@@ -99,7 +99,7 @@ def test_a_callback_answer_computed_by_one_process_is_served_by_another(redis_ur
     """Two app processes (as two gunicorn workers or machines) with separate filesystems share Redis."""
     probe = (
         "import app, json\n"
-        "from web.warm import routing_body\n"
+        "from web.dash_internals import routing_body\n"
         "c = app.server.test_client()\n"
         "r = c.post('/_dash-update-component', data=routing_body('/en/trends', '?probe=redis'),\n"
         "           content_type='application/json')\n"

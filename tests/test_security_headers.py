@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import BOOM_PATH
-from web.warm import CALLBACK_PATH, routing_body
+from web.dash_internals import CALLBACK_PATH, routing_body
 
 # (kind, method, path, body, expected status)
 KINDS = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from data.package import DOWNLOAD_NAME
 from i18n.markers import N_
 
 
@@ -28,3 +29,6 @@ SITE_NAME = N_("Lethal violence in Venezuela")
 def page_path(lang: str, slug: str = "") -> str:
     """The URL path of a page in one language: ``/es``, ``/en/map``."""
     return f"/{lang}/{slug}" if slug else f"/{lang}"
+
+
+PACKAGE_URL = f"/download/{DOWNLOAD_NAME}"  # the whole data package as a zip (served by web/downloads.py)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from flask import Flask, Response, g, request
 
 from web.cache import shared_get, shared_set
-from web.errors import CALLBACK_PATH
+from web.dash_internals import CALLBACK_PATH
 
 MAX_STORED_ANSWER = 4 * 1024 * 1024  # compressed bytes; a larger answer is sent but not stored
 HEADER = "X-Callback-Cache"
@@ -76,7 +76,7 @@ class ByteBoundedLRU:
 
 def answer_key(body: object, variant: str) -> str:
     """The cache key of a parsed callback body, the same however the client spaced or ordered its JSON
-    (so answers stored by ``web.warm`` serve browsers); ``variant`` holds what else shapes answers."""
+    (so answers stored by ``warm`` serve browsers); ``variant`` holds what else shapes answers."""
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return f"callback-answer:{variant}:{hashlib.sha256(canonical.encode()).hexdigest()}"
 

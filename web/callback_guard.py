@@ -12,9 +12,8 @@ from collections.abc import Callable, Mapping
 
 from flask import Flask, Response, jsonify, request
 
-from web.errors import CALLBACK_PATH
+from web.dash_internals import CALLBACK_PATH, PAGES_ROUTER
 
-PAGES_ROUTER = ".._pages_content.children..._pages_store.data.."
 MAX_BODY = 256 * 1024
 
 

@@ -15,19 +15,13 @@ from dash.exceptions import DependencyException
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
-from i18n import DEFAULT_LANGUAGE, gettext, is_supported
+from i18n import gettext, language_of_path
+from web.dash_internals import CALLBACK_PATH
 
 log = logging.getLogger(__name__)
 
 PAGE_RULES = {"/", "/<path:path>"}
-CALLBACK_PATH = "/_dash-update-component"
 INPUT_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError)
-
-
-def language_of_path(path: str) -> str:
-    """The language a path asks for (its first segment), or the default."""
-    first = path.strip("/").split("/", 1)[0]
-    return first if is_supported(first) else DEFAULT_LANGUAGE
 
 
 def apology_page(lang: str, status: int) -> str:
@@ -70,7 +64,7 @@ def install_error_handlers(server: Flask, is_known_page: Callable[[str], bool]) 
 
     @server.errorhandler(Exception)
     def server_error(error: Exception) -> Response:
-        if isinstance(error, DependencyException):  # an unknown file under /_dash-component-suites/
+        if isinstance(error, DependencyException):  # an unknown file among the components' scripts
             return Response(apology_page(language_of_path(request.path), 404), 404)
         if request.path == CALLBACK_PATH and isinstance(error, INPUT_ERRORS):
             # A callback given values no page of ours sends (a hostile or stale client): refuse the

@@ -11,11 +11,11 @@ from functools import cache
 
 from flask import Flask, Response
 
+from web.dash_internals import PLOTLY_URL
 from web.responses import StaticBytes
 from web.settings import REPO_ROOT
 
 BUNDLE = REPO_ROOT / "assets" / "vendor" / "plotly-4.1.1-custom.min.js"
-DASH_PLOTLY_URL = "/_dash-component-suites/plotly/package_data/plotly.min.js"
 ASSETS_IGNORE = r"plotly-.*\.min\.js$"  # keep Dash from adding the bundle to every page
 
 
@@ -25,6 +25,6 @@ def _bundle() -> StaticBytes:
 
 
 def install_plotly_bundle(server: Flask) -> None:
-    @server.route(DASH_PLOTLY_URL)
+    @server.route(PLOTLY_URL)
     def plotly_bundle() -> Response:
         return _bundle().response()

@@ -10,8 +10,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from flask import Flask
-
 log = logging.getLogger(__name__)
 
 
@@ -64,19 +62,6 @@ def prepare_data(readiness: Readiness) -> None:
         raise StartupError(f"data package invalid: {first} (and {len(error.issues) - 1} more)"
                            if len(error.issues) > 1 else f"data package invalid: {first}") from error
     readiness.data_loaded = True
-
-
-def finish_dash_setup(server: Flask) -> None:
-    """Run the set-up Dash otherwise does during the first request, now, in a single thread.
-
-    Dash merges the pages' callbacks into its callback map and registers the pages router in
-    before-request hooks that are not thread-safe: under load, a new worker's concurrent first
-    requests were refused as "unknown callback". With gunicorn's ``--preload`` this runs once in the
-    master and every worker inherits the result. Flask does not count it as a request.
-    """
-    with server.test_request_context("/healthz"):
-        for hook in server.before_request_funcs.get(None, []):
-            hook()
 
 
 def prepare() -> Readiness:

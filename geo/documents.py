@@ -1,8 +1,8 @@
-"""Serve built geometry to the browser once, as cacheable static files.
+"""The geometry documents the browser fetches, and their URLs.
 
-Plotly fetches the GeoJSON itself from these URLs, so figures carry only a URL and the values;
-the browser caches each file (ETag + max-age) and every later view reuses it. Per-state
-municipality files and the tile grid are derived here from the build and kept in memory.
+Plotly fetches the GeoJSON itself from these URLs, so figures carry only a URL and the values; the
+server (``web/geometry.py``) answers them as cacheable static files. Per-state municipality files and
+the tile grid are derived here from the build; each document is serialised once per process.
 """
 
 from __future__ import annotations
@@ -11,18 +11,12 @@ import json
 from functools import cache
 from typing import Any
 
-from flask import Blueprint, Response, abort
-
 from geo import codes
 from geo.paths import build_dir
 from geo.tile_grid import tile_grid
-from web.responses import StaticBytes
-
-blueprint = Blueprint("geometry", __name__)
 
 LEVEL_FILES = {"states": "states.geojson", "municipalities": "municipalities.geojson"}
 TILE_SIZE = 0.9  # degrees of the pseudo-geography the tile grid is drawn in; 0.1 gap between tiles
-MAX_AGE = 86400
 
 
 def geometry_url(level: str, state: str | None = None) -> str:
@@ -36,27 +30,33 @@ def geometry_url(level: str, state: str | None = None) -> str:
 
 
 @cache
-def _load(name: str) -> dict[str, Any]:
+def load(name: str) -> dict[str, Any]:
     with (build_dir() / name).open(encoding="utf-8") as handle:
         return json.load(handle)
 
 
+def document_key(name: str, state: str | None = None) -> str | None:
+    """The key of a served document from its URL parts, or None when there is no such document."""
+    if state is not None:
+        return f"municipalities/{state}" if codes.is_state(state) and codes.municipality_pcodes(state) else None
+    return name if name == "tiles" or name in LEVEL_FILES else None
+
+
 @cache
-def _encoded(key: str) -> StaticBytes:
-    """One served file, serialised and compressed once per process."""
+def encoded(key: str) -> bytes:
+    """One document as compact JSON, serialised once per process (FileNotFoundError before a build)."""
     if key == "tiles":
         document = tile_geojson()
     elif key.startswith("municipalities/"):
         state = key.split("/", 1)[1]
-        full = _load("municipalities_detail.geojson")
+        full = load("municipalities_detail.geojson")
         document = {
             "type": "FeatureCollection",
             "features": [f for f in full["features"] if f["properties"].get("state") == state],
         }
     else:
-        document = _load(LEVEL_FILES[key])
-    raw = json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode()
-    return StaticBytes(raw, "application/json", MAX_AGE)
+        document = load(LEVEL_FILES[key])
+    return json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def tile_geojson() -> dict[str, Any]:
@@ -75,26 +75,3 @@ def tile_geojson() -> dict[str, Any]:
             }
         )
     return {"type": "FeatureCollection", "features": features}
-
-
-def _send(key: str) -> Response:
-    try:
-        return _encoded(key).response()
-    except FileNotFoundError:
-        abort(503, description="geometry has not been built")
-
-
-@blueprint.route("/geo/<name>.geojson")
-def national(name: str) -> Response:
-    if name == "tiles":
-        return _send("tiles")
-    if name not in LEVEL_FILES:
-        abort(404)
-    return _send(name)
-
-
-@blueprint.route("/geo/municipalities/<state>.geojson")
-def state_municipalities(state: str) -> Response:
-    if not codes.is_state(state) or not codes.municipality_pcodes(state):
-        abort(404)
-    return _send(f"municipalities/{state}")

@@ -7,33 +7,16 @@ state's briefing, every embeddable chart) so the answers sit in the shared cache
 cache of this machine, or Redis for every machine). Run it after each deployment; it is quick when
 the answers are already there.
 
-Usage: ``python -m web.warm``
+Usage: ``python -m warm`` (beside ``app.py``: it drives the wired app, so it is not part of ``web/``)
 """
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterator
 
 from web.callback_cache import HEADER
-from web.callback_guard import PAGES_ROUTER
-from web.errors import CALLBACK_PATH
-
-
-def routing_body(pathname: str, search: str = "") -> bytes:
-    """The request Dash's renderer sends for the layout of the page at ``pathname`` + ``search`` when
-    a visitor opens that address (the same fields, so a warmed answer serves the browser)."""
-    location = {"id": "_pages_location", "property": "pathname", "value": pathname}
-    changed = ["_pages_location.pathname", "_pages_location.search"]
-    return json.dumps({
-        "output": PAGES_ROUTER,
-        "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-        "inputs": [location, {"id": "_pages_location", "property": "search", "value": search}],
-        "changedPropIds": changed,
-        "parsedChangedPropsIds": changed,
-        "state": [location],
-    }).encode()
+from web.dash_internals import CALLBACK_PATH, routing_body
 
 
 def first_visits() -> Iterator[tuple[str, str]]:

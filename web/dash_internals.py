@@ -1,0 +1,56 @@
+"""Every use of Dash's private internals, in one place.
+
+Dash offers no public API for what the server needs here: the URL and body of a callback request, the
+ids of the Pages router, whether a path is a registered page, the set-up Dash defers to the first
+request, and the URL it loads plotly.js from. ``tests/test_dash_internals.py`` checks each against the
+installed Dash, so an upgrade that changes one fails there, loudly, instead of somewhere in production.
+"""
+
+from __future__ import annotations
+
+import json
+
+from flask import Flask
+
+CALLBACK_PATH = "/_dash-update-component"  # where the renderer posts every callback request
+COMPONENT_SUITES = "/_dash-component-suites/"  # where Dash serves its components' scripts
+PLOTLY_URL = COMPONENT_SUITES + "plotly/package_data/plotly.min.js"  # dcc.Graph loads plotly.js from here
+LOCATION_ID = "_pages_location"  # the dcc.Location of Dash Pages
+CONTENT_ID = "_pages_content"  # the container the router fills with a page's layout
+STORE_ID = "_pages_store"  # the router's store (page title, description)
+PAGES_ROUTER = f"..{CONTENT_ID}.children...{STORE_ID}.data.."  # the router callback's output key
+
+
+def routing_body(pathname: str, search: str = "") -> bytes:
+    """The request Dash's renderer sends for the layout of the page at ``pathname`` + ``search`` when
+    a visitor opens that address (the same fields, so an answer stored for it serves the browser)."""
+    location = {"id": LOCATION_ID, "property": "pathname", "value": pathname}
+    changed = [f"{LOCATION_ID}.pathname", f"{LOCATION_ID}.search"]
+    return json.dumps({
+        "output": PAGES_ROUTER,
+        "outputs": [{"id": CONTENT_ID, "property": "children"}, {"id": STORE_ID, "property": "data"}],
+        "inputs": [location, {"id": LOCATION_ID, "property": "search", "value": search}],
+        "changedPropIds": changed,
+        "parsedChangedPropsIds": changed,
+        "state": [location],
+    }).encode()
+
+
+def is_page_path(path: str) -> bool:
+    """True when Dash Pages has a page (or a path template) for ``path``."""
+    from dash._pages import _path_to_page
+
+    return bool(_path_to_page(path.strip("/"))[0])
+
+
+def finish_dash_setup(server: Flask) -> None:
+    """Run the set-up Dash otherwise does during the first request, now, in a single thread.
+
+    Dash merges the pages' callbacks into its callback map and registers the pages router in
+    before-request hooks that are not thread-safe: under load, a new worker's concurrent first
+    requests were refused as "unknown callback". With gunicorn's ``--preload`` this runs once in the
+    master and every worker inherits the result. Flask does not count it as a request.
+    """
+    with server.test_request_context("/healthz"):
+        for hook in server.before_request_funcs.get(None, []):
+            hook()
