@@ -1,22 +1,22 @@
-"""Regional comparison series on top of the query layer, and the arithmetic of the comparisons.
+"""Regional comparison series on top of the query layer: rankings, trajectories and the halving path.
 
-Why separate: ranking, indexing to 100, alignment by years since a policy or a peak and the halving
-path are what readers compare speeds with, so each is a small tested function. UNODC's series is
-read through one distributor at a time (OWID or the World Bank); the two copies are never mixed.
-Venezuela's UNODC series lives in the observations, the other countries in the benchmarks.
+Why separate: ranking and alignment by years since a policy or a peak are what readers compare
+speeds with, so each is a small tested function. The indexes (base year = 100) and the halving path
+are not computed here: they are read from the package's derived table (``data/derive.py``), where
+they were computed once, exactly, and checked. UNODC's series is read through one distributor at a
+time (OWID or the World Bank); the two copies are never mixed. Venezuela's UNODC series lives in the
+observations, the other countries in the benchmarks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from data import query
+from data.derive import DISTRIBUTORS  # distributor key -> (benchmarks source id, Venezuela's source id)
 
-# distributor key -> (benchmarks source id, Venezuela's observations source id)
-DISTRIBUTORS = {"owid": ("reg-unodc-owid", "unodc-owid"), "wb": ("reg-unodc-wb", "unodc-wdi")}
 REGION = "lac"
 Point = tuple[int, float]
 
@@ -55,53 +55,6 @@ def ranking(frame: pd.DataFrame, year: int) -> pd.DataFrame:
     return rows.assign(rank=ranks.to_numpy()).reset_index(drop=True)
 
 
-def index_to(points: Sequence[Point], base_year: int) -> list[Point]:
-    """Each value as a percentage of the value in ``base_year`` (which must have a figure)."""
-    base = dict(points)[base_year]
-    if base <= 0:
-        raise ValueError("base value must be positive")
-    return [(year, round(value / base * 100, 1)) for year, value in sorted(points)]
-
-
-def peak_year(points: Sequence[Point]) -> int:
-    """Year of the highest value (the earliest one on a tie)."""
-    return max(sorted(points), key=lambda p: p[1])[0]
-
-
-def base_year_for_start(points: Sequence[Point], start: int) -> int:
-    """The last published year at or before a policy start, or the first after it if none precedes it."""
-    years = sorted(y for y, _v in points)
-    before = [y for y in years if y <= start]
-    return before[-1] if before else years[0]
-
-
-@dataclass(frozen=True)
-class Trajectory:
-    anchor: int  # year 0 on the axis
-    base_year: int  # year whose value is 100
-    points: list[tuple[int, int, float, float]]  # (year, years since anchor, value, index)
-
-
-def align(points: Sequence[Point], mode: str, start: int | None) -> Trajectory:
-    """Years since the policy started (``start``) or since the peak (``peak``), indexed to 100.
-
-    Start: year 0 is the policy's first year; the index base is the last figure at or before it.
-    Peak: year 0 and the index base are the year of the highest figure. Only published years appear.
-    """
-    if mode == "start" and start is not None:
-        anchor, base = start, base_year_for_start(points, start)
-    else:
-        anchor = base = peak_year(points)
-    indexed = dict(index_to(points, base))
-    values = dict(points)
-    return Trajectory(anchor, base, [(y, y - anchor, values[y], indexed[y]) for y in sorted(values)])
-
-
-def halving_path(year: int, value: float, years: int = 10) -> list[Point]:
-    """The path that halves ``value`` in ``years`` at a constant yearly pace (about 6.7% a year for ten)."""
-    return [(year + k, round(value * 0.5 ** (k / years), 2)) for k in range(years + 1)]
-
-
 @dataclass(frozen=True)
 class Case:
     practice_id: str
@@ -124,3 +77,47 @@ def practice_cases() -> list[Case]:
             cases.append(Case(row.practice_id, row.place_id, int(row.period_start), row.source_id, row.unit,
                               str(row.evidence_level), points))
     return cases
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    anchor: int  # year 0 on the axis
+    base_year: int  # year whose value is 100
+    points: list[tuple[int, int, float, float]]  # (year, years since anchor, value, index)
+
+
+def _trajectory(indexes: pd.DataFrame, values: dict[int, float], start: int | None) -> Trajectory:
+    """Published values with their derived indexes; year 0 is ``start``, or the base year (the peak)."""
+    if indexes.empty:
+        return Trajectory(start or 0, start or 0, [])
+    base = int(indexes["base_year"].iloc[0])
+    anchor = base if start is None else start
+    return Trajectory(anchor, base, [(int(r.year), int(r.year) - anchor, values[int(r.year)], float(r.value))
+                                     for r in indexes.itertuples()])
+
+
+def practice_trajectory(case: Case, mode: str) -> Trajectory:
+    """A practice's place since the policy started (``mode="start"``) or since its peak, indexed to 100.
+
+    Start: year 0 is the policy's first year; the index base is the last figure at or before it.
+    Peak: year 0 and the index base are the year of the highest figure. Only published years appear.
+    """
+    alignment = "start" if mode == "start" else "peak"
+    indexes = query.derived("trajectory_index", practice_id=case.practice_id, alignment=alignment)
+    return _trajectory(indexes, dict(case.points), case.start if alignment == "start" else None)
+
+
+def venezuela_trajectory(distributor: str) -> Trajectory:
+    """Venezuela's UNODC rate (one distributor) since its peak, indexed to the peak = 100."""
+    rates = country_rates(distributor)
+    rates = rates[rates["place_id"] == "VEN"]
+    indexes = query.derived("trajectory_index", level="country", code="VEN", distributor=distributor)
+    values = {int(y): float(v) for y, v in zip(rates["year"], rates["value"], strict=True)}
+    return _trajectory(indexes, values, None)
+
+
+def halving_path(distributor: str) -> list[Point]:
+    """The path that halves Venezuela's latest UNODC rate in ten years at a constant pace (about 6.7% a
+    year), as the derived table holds it for that distributor: (year, rate) from the start year on."""
+    path = query.derived("halving_path", level="country", code="VEN", distributor=distributor)
+    return [(int(r.year), float(r.value)) for r in path.itertuples()]

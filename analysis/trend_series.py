@@ -1,9 +1,11 @@
 """Series for the trends page, built on the query layer: one line per producer, the composition of
 OVV's violent deaths, rates under each population base, and dated events.
 
-Why here and not in the page: the arithmetic (which release wins a year, shares, derived rates, event
-positions) is what a reader must be able to trust, so it lives in small functions with unit tests.
-Nothing is interpolated or averaged: a year without a figure stays empty.
+Why here and not in the page: the selection (which release wins a year, event positions) is what a
+reader must be able to trust, so it lives in small functions with unit tests. Shares and derived rates
+are not computed here: they are read from the package's derived table (``data/derive.py``), where they
+were computed once, exactly, and checked. Nothing is interpolated or averaged: a year without a figure
+stays empty.
 """
 
 from __future__ import annotations
@@ -15,10 +17,7 @@ from datetime import date
 import pandas as pd
 
 from data import query
-
-COMPONENTS = ("homicides", "police_killings", "deaths_under_investigation", "disappearances")
-CORE_COMPONENTS = COMPONENTS[:3]
-OVV = "ovv"
+from data.derive import COMPONENTS, OVV  # the categories the shares are of, and their producer
 
 
 def producer_label(producer: str) -> str:
@@ -79,12 +78,12 @@ def producers_for(indicator: str, unit: str, level: str) -> list[str]:
 
 
 def composition(producer: str = OVV) -> pd.DataFrame:
-    """OVV's national counts per category and year, with each category's share where it can be computed.
+    """OVV's national counts per category and year, with each category's share where the package has one.
 
-    The share's denominator is the sum of the categories the producer reported that year; it is only
-    computed when the three core categories (homicides, police intervention, under investigation) are
-    all present, so a missing category never inflates the others. Columns: year, component, value,
-    source_id, share, share_inputs.
+    Shares and their inputs are read from the derived table (``data/derive.py``): each category divided
+    by the sum of the categories the producer reported that year, only when the three core categories
+    (homicides, police intervention, under investigation) are all present, so a missing category never
+    inflates the others. Columns: year, component, value, source_id, share, share_inputs.
     """
     parts = []
     for component in COMPONENTS:
@@ -94,20 +93,13 @@ def composition(producer: str = OVV) -> pd.DataFrame:
     if not parts:
         return pd.DataFrame(columns=["year", "component", "value", "source_id", "share", "share_inputs"])
     frame = pd.concat(parts, ignore_index=True)
+    derived = query.derived("composition_share", level="country", code="VEN")
+    shares = {(int(r.year), r.indicator, r.source_id): (float(r.value), r.inputs) for r in derived.itertuples()}
     rows = []
-    for year, group in frame.groupby("year", sort=True):
-        present = set(group["component"])
-        total = float(group["value"].sum()) if set(CORE_COMPONENTS) <= present else None
-        inputs = " + ".join(f"{c}={int(v)}" for c, v in zip(group["component"], group["value"], strict=True))
-        for row in group.itertuples():
-            rows.append({
-                "year": int(year),
-                "component": row.component,
-                "value": float(row.value),
-                "source_id": row.source_id,
-                "share": round(float(row.value) / total * 100, 1) if total else None,
-                "share_inputs": f"{int(row.value)} / ({inputs})" if total else "",
-            })
+    for row in frame.itertuples():
+        share, inputs = shares.get((int(row.year), row.component, row.source_id), (None, ""))
+        rows.append({"year": int(row.year), "component": row.component, "value": float(row.value),
+                     "source_id": row.source_id, "share": share, "share_inputs": inputs})
     order = {c: i for i, c in enumerate(COMPONENTS)}
     rows.sort(key=lambda r: (r["year"], order[r["component"]]))
     return pd.DataFrame(rows)
@@ -123,34 +115,26 @@ class DerivedRate:
     population: float
     population_source: str
     qualifier: str
-
-    @property
-    def inputs(self) -> str:
-        return (f"count={int(self.count)} ({self.count_source}); population={int(self.population)} "
-                f"({self.base}, {self.population_source})")
+    inputs: str
 
 
-def rate_per_100k(count: float, population: float) -> float:
-    """Rate per 100,000 rounded to one decimal, as the sources publish it."""
-    if population <= 0:
-        raise ValueError("population must be positive")
-    return round(count / population * 100_000, 1)
+def derived_rates(indicator: str, counts: pd.DataFrame) -> list[DerivedRate]:
+    """The package's rates of these counts under each national population base of the same year.
 
-
-def derived_rates(counts: pd.DataFrame, bases: pd.DataFrame) -> list[DerivedRate]:
-    """The same count over every population base published for the same year (never another year's).
-
-    ``counts``: year, value, source_id; ``bases``: year, base, value, source_id, qualifier.
+    The rates come from the derived table (count ÷ population × 100,000, exact, rounded half-up; a
+    count is never combined with another year's base); the count and the base are looked up in the
+    published tables for the chart's columns. ``counts``: year, value, source_id.
     """
-    out: list[DerivedRate] = []
-    by_year = {int(r.year): r for r in counts.itertuples()}
-    for base in bases.sort_values(["year", "value"]).itertuples():
-        count = by_year.get(int(base.year))
-        if count is None:
-            continue
-        out.append(DerivedRate(int(base.year), str(base.base), rate_per_100k(float(count.value), float(base.value)),
-                               float(count.value), str(count.source_id), float(base.value), str(base.source_id),
-                               str(base.qualifier)))
+    by_count = {(int(r.year), r.source_id): float(r.value) for r in counts.itertuples()}
+    bases = {(int(r.year), r.base, r.source_id): r for r in query.population(level="country", code="VEN").itertuples()}
+    out = []
+    for r in query.derived("population_rate", level="country", code="VEN", indicator=indicator).itertuples():
+        ids = r.input_source_ids.split("|")
+        count, base = by_count.get((int(r.year), ids[0])), bases.get((int(r.year), r.population_base, ids[-1]))
+        if count is None or base is None:
+            continue  # another producer's count
+        out.append(DerivedRate(int(r.year), r.population_base, float(r.value), count, ids[0], float(base.value),
+                               ids[-1], str(base.qualifier), r.inputs))
     return out
 
 
@@ -158,8 +142,7 @@ def population_sensitivity(indicator: str, producer: str = OVV) -> tuple[pd.Data
     """(count series, derived rates under each national base, the producer's published rates)."""
     counts, _ = producer_series("country", "VEN", indicator, "count", producer)
     rates, _ = producer_series("country", "VEN", indicator, "rate_per_100k", producer)
-    bases = query.population(level="country", code="VEN")
-    return counts, derived_rates(counts, bases), rates
+    return counts, derived_rates(indicator, counts), rates
 
 
 def event_position(when: str) -> float:

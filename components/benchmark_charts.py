@@ -8,13 +8,14 @@ from typing import Any
 import plotly.graph_objects as go
 
 from analysis.benchmark_series import (
-    align,
     country_rates,
     halving_path,
     place_names,
     practice_cases,
+    practice_trajectory,
     ranking,
     regional_average,
+    venezuela_trajectory,
 )
 from analysis.labels import unit_label
 from components.chart_card import ChartData, source_ids_of
@@ -135,9 +136,9 @@ def lines_chart(lang: str, countries: list[str], distributor: str) -> ChartData:
         rows.append({"place_id": "", "place": _("‘Epidemic’ level"), "year": None, "value": float(epidemic["value"]),
                      "rank": None, "status": "reference", "source_id": epidemic["source_id"], "note": epidemic["note"]})
     halving = _target(HALVING)
-    if len(ven) and halving:
+    path = halving_path(distributor) if halving else []
+    if len(ven) and path:
         year, value = int(ven["year"].iloc[-1]), float(ven["value"].iloc[-1])
-        path = halving_path(year, value)
         name = _("Halving in ten years from Venezuela's {year} figure (derived)").format(year=year)
         figure.add_scatter(x=[p[0] for p in path], y=[p[1] for p in path], name=name, mode="lines",
                            line={"color": VENEZUELA, "dash": "dot", "width": 2},
@@ -149,14 +150,14 @@ def lines_chart(lang: str, countries: list[str], distributor: str) -> ChartData:
     if not rows:
         return ChartData(empty_figure(_("No figures for this selection.")), RATE_COLUMNS, [], [], "")
     base_layout(figure, unit_label("rate_per_100k", lang), height=460)
-    if len(ven):
+    if len(ven) and path:
         peak = ven.loc[ven["value"].idxmax()]
         last = ven.iloc[-1]
         reading = _("Venezuela's UNODC rate peaked at {value} in {year} and was {last_value} in {last_year}; halving "
                     "it in ten years would mean about {target} by {target_year}.").format(
             value=format_number(_round(peak["value"]), lang), year=int(peak["year"]),
             last_value=format_number(_round(last["value"]), lang), last_year=int(last["year"]),
-            target=format_number(_round(last["value"] / 2), lang), target_year=int(last["year"]) + 10)
+            target=format_number(path[-1][1], lang), target_year=path[-1][0])
     else:
         reading = ""
     notes = [_("Reference lines: the regional average is the distributor's Latin America and Caribbean aggregate; "
@@ -181,7 +182,7 @@ def trajectory_chart(lang: str, mode: str, distributor: str) -> ChartData:
     rows: list[dict[str, Any]] = []
     declines: list[tuple[str, float, int]] = []
     for k, case in enumerate(practice_cases()):
-        traj = align(case.points, mode, case.start)
+        traj = practice_trajectory(case, mode)
         name = names.get(case.place_id, case.place_id)
         if case.unit == "count":
             name = _("{name} (counts)").format(name=name)
@@ -202,8 +203,7 @@ def trajectory_chart(lang: str, mode: str, distributor: str) -> ChartData:
     ven = country_rates(distributor)
     ven = ven[ven["place_id"] == "VEN"]
     if len(ven):
-        points = [(int(y), float(v)) for y, v in zip(ven["year"], ven["value"], strict=True)]
-        traj = align(points, "peak", None)
+        traj = venezuela_trajectory(distributor)
         shown = [p for p in traj.points if p[1] >= -5]
         name = _("Venezuela, since its {year} peak (UNODC)").format(year=traj.anchor)
         figure.add_scatter(x=[p[1] for p in shown], y=[p[3] for p in shown], name=name, mode="lines+markers",

@@ -11,18 +11,23 @@ Tolerances (also in ``data/README.md``):
 * rate against count and stated population: half a unit of the rate's last digit, plus 2 % of the
   rate when the population is stated rounded ("26 million") or 0.1 % when it is exact; populations
   stated only as a lower bound are not used.
+
+Derived figures (``derived.csv``) have no tolerance: the committed table must equal a fresh exact
+recomputation from the published tables (``data/derive.py``), value for value and text for text.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from fractions import Fraction
 from pathlib import Path
 
 import pandas as pd
 import pycountry
 from frictionless import validate as fl_validate
 
+from data import derive
 from data.errors import Issue
 from data.package import DATA_DIR, read_raw, resources
 
@@ -227,6 +232,95 @@ def domain_issues(root: Path = DATA_DIR) -> list[Issue]:
     return issues
 
 
+REGENERATE = "regenerate it with python -m data.derive"
+
+
+def _exact_text(exact: Fraction) -> str:
+    """The unrounded value: every digit when it terminates, else eight decimals and an ellipsis."""
+    for places in range(13):
+        scaled = exact * 10**places
+        if scaled.denominator == 1:
+            return derive.half_up(exact, places)
+    return derive.half_up(exact, 8) + "…"
+
+
+def _rounding_mistake(text: str, fresh: derive.Derived) -> str | None:
+    """Why ``text`` is the right value rounded the wrong way (down, or ties to even), or None."""
+    decimals = derive.DECIMALS[fresh.kind]
+    scaled = fresh.exact * 10**decimals
+    down = derive.half_up(Fraction(int(scaled), 10**decimals), decimals)
+    if text == down and text != fresh.value:
+        return (f"value {text} is not rounded half-up: the exact value {_exact_text(fresh.exact)} gives "
+                f"{fresh.value} ({decimals} decimal{'s' if decimals != 1 else ''})")
+    return None
+
+
+def _derived_row_issues(row: dict[str, str], fresh: derive.Derived | None, known: set[str], fname: str,
+                        line: int) -> list[Issue]:
+    """One committed derived row against its recomputation and the rules every derived row follows."""
+    issues = []
+    for column in ("method", "inputs"):
+        if not row.get(column, "").strip():
+            issues.append(Issue(fname, line, f"derived value without its {column}"))
+    ids = [i for i in row.get("input_source_ids", "").split("|") if i]
+    for source_id in ids:
+        if source_id not in known:
+            issues.append(Issue(fname, line, f"unknown reference: input source {source_id!r} not in sources"))
+    if ids and row.get("source_id") != ids[0]:
+        issues.append(Issue(fname, line, f"source_id {row.get('source_id')!r} is not the first input source"))
+    decimals = derive.DECIMALS.get(row.get("kind", ""))
+    value = row.get("value", "")
+    if decimals is not None and _num(value) is not None and _decimals(value) != decimals:
+        issues.append(Issue(fname, line, f"value {value} is written with {_decimals(value)} decimals; "
+                                         f"{row['kind']} values are rounded half-up to {decimals}"))
+    if fresh is None:
+        issues.append(Issue(fname, line, "not in a fresh recomputation from the published tables (stale or edited "
+                                         f"row: its inputs are no longer published as written); {REGENERATE}"))
+        return issues
+    expected = fresh.row()
+    if value != expected["value"]:
+        reason = _rounding_mistake(value, fresh) or (
+            f"value {value} differs from a fresh recomputation from the published tables: {expected['value']} "
+            f"(exact {_exact_text(fresh.exact)}, rounded half-up)")
+        issues.append(Issue(fname, line, f"{reason}; {REGENERATE}"))
+    for column in derive.COLUMNS:
+        if column != "value" and row.get(column, "") != expected[column]:
+            issues.append(Issue(fname, line, f"{column} {row.get(column, '')!r} differs from a fresh recomputation: "
+                                             f"{expected[column]!r}; {REGENERATE}"))
+    return issues
+
+
+def derived_issues(root: Path = DATA_DIR) -> list[Issue]:
+    """The committed derived table must equal a fresh recomputation from the published tables.
+
+    Why: a derived figure is only as good as the arithmetic that made it; an edited value, a stale row
+    left after a published input changed, or a value rounded another way would otherwise reach a chart.
+    """
+    res = resources(root)
+    if derive.RESOURCE not in res:
+        return [Issue("datapackage.json", None, f"no resource {derive.RESOURCE!r} (derived figures)")]
+    fname = _file(res[derive.RESOURCE])
+    if not (root / res[derive.RESOURCE]["path"]).exists():
+        return [Issue(fname, None, f"missing; {REGENERATE}")]
+    committed = read_raw(root, res[derive.RESOURCE])
+    try:
+        fresh = {d.key(): d for d in derive.compute(root)}
+    except (KeyError, AttributeError, ValueError, ZeroDivisionError) as exc:
+        return [Issue(fname, None, f"could not recompute the derived figures from the published tables: {exc!r}")]
+    known = set(read_raw(root, res["sources"])["source_id"]) if "sources" in res else set()
+    issues = []
+    seen = set()
+    for line, row in enumerate(committed.to_dict("records"), start=2):
+        key = tuple(str(row.get(c, "")) for c in derive.KEY)
+        seen.add(key)
+        issues += _derived_row_issues(row, fresh.get(key), known, fname, line)
+    for key, figure in fresh.items():
+        if key not in seen:
+            issues.append(Issue(fname, None, f"missing the derived row {figure.kind} {figure.year} "
+                                             f"({figure.inputs}); {REGENERATE}"))
+    return issues
+
+
 def all_issues(root: Path = DATA_DIR) -> list[Issue]:
     """Schema issues first; domain rules only run on files whose schema checks passed enough to parse."""
     issues = schema_issues(root)
@@ -234,6 +328,7 @@ def all_issues(root: Path = DATA_DIR) -> list[Issue]:
         issues += domain_issues(root)
     except (KeyError, AttributeError, ValueError) as exc:  # a table too broken to apply the rules
         issues.append(Issue("datapackage.json", None, f"domain checks could not run: {exc}"))
+    issues += derived_issues(root)
     return _dedupe(issues)
 
 

@@ -306,3 +306,27 @@ def practices() -> pd.DataFrame:
 def targets() -> pd.DataFrame:
     """Published reduction targets (regional tables)."""
     return _t("targets")
+
+
+def derived(
+    kind: str,
+    level: str | None = None,
+    code: str | None = None,
+    place_id: str | None = None,
+    indicator: str | None = None,
+    population_base: str | None = None,
+    practice_id: str | None = None,
+    alignment: str | None = None,
+    distributor: str | None = None,
+    source_id: str | None = None,
+) -> pd.DataFrame:
+    """Figures of one kind from the derived table (``data/derive.py``), in the table's order.
+
+    Why the charts read them here instead of computing them: the table was recomputed and checked
+    with the rest of the package at load, so a chart shows exactly the figure the package publishes,
+    with its method and inputs. ``None`` matches any value; ``""`` matches an empty cell.
+    """
+    equal = {"kind": kind, "level": level, "code": code, "place_id": place_id, "indicator": indicator,
+             "population_base": population_base, "practice_id": practice_id, "alignment": alignment,
+             "distributor": distributor, "source_id": source_id}
+    return _rows_where(_tables()["derived"], equal).reset_index(drop=True)

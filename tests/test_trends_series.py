@@ -1,4 +1,8 @@
-"""Release selection, shares, derived rates and event positions against hand-computed values."""
+"""Release selection, shares, derived rates and event positions against hand-computed values.
+
+The shares and rates are computed by ``data/derive.py`` and read from the derived table; these tests
+check the rules and the values the trends page gets.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,13 @@ import pytest
 
 from analysis.trend_series import (
     composition,
-    derived_rates,
     event_position,
     latest_release,
+    population_sensitivity,
     producer_label,
-    rate_per_100k,
 )
 from components.trend_charts import _gapped
+from data.derive import population_rates
 
 
 def test_latest_release_wins_and_the_earlier_stays_visible():
@@ -25,22 +29,40 @@ def test_latest_release_wins_and_the_earlier_stays_visible():
     assert list(superseded["value"]) == [30.0]
 
 
+def _rate(count: str, population: str) -> str:
+    counts = pd.DataFrame({"year": ["2023"], "value": [count], "source_id": ["c"]})
+    bases = pd.DataFrame({"year": ["2023"], "base": ["ovv_stated"], "value": [population], "source_id": ["p"]})
+    return population_rates("violent_deaths", counts, bases)[0].value
+
+
 def test_rate_per_100k():
-    assert rate_per_100k(6973, 26_000_000) == 26.8  # OVV's own 2023 rate
-    assert rate_per_100k(6973, 32_217_223) == 21.6
+    assert _rate("6973", "26000000") == "26.8"  # OVV's own 2023 rate
+    assert _rate("6973", "32217223") == "21.6"
     with pytest.raises(ValueError):
-        rate_per_100k(1, 0)
+        _rate("1", "0")
 
 
 def test_derived_rates_only_combine_the_same_year():
-    counts = pd.DataFrame({"year": [2019, 2023], "value": [16506.0, 6973.0], "source_id": ["c19", "c23"]})
-    bases = pd.DataFrame({"year": [2019, 2019, 2024], "base": ["ovs_stated", "encovi_estimate", "encovi_estimate"],
-                          "value": [32217223.0, 28000000.0, 29370000.0], "source_id": ["p1", "p2", "p3"],
+    counts = pd.DataFrame({"year": ["2019", "2023"], "value": ["16506", "6973"], "source_id": ["c19", "c23"]})
+    bases = pd.DataFrame({"year": ["2019", "2019", "2024"], "base": ["ovs_stated", "encovi_estimate", "encovi_estimate"],
+                          "value": ["32217223", "28000000", "29370000"], "source_id": ["p1", "p2", "p3"],
                           "qualifier": ["exact", "rounded", "rounded"]})
-    rates = derived_rates(counts, bases)
-    # 16506 / 28,000,000 * 1e5 = 58.95 -> 58.9 (banker's rounding of .95 is not involved: 58.9500... -> 58.9)
-    assert [(r.year, r.base, r.rate) for r in rates] == [(2019, "encovi_estimate", 58.9), (2019, "ovs_stated", 51.2)]
+    rates = population_rates("violent_deaths", counts, bases)
+    # 16506 / 28,000,000 * 1e5 = 58.95 exactly. This test used to pin 58.9: Python's round() saw the binary
+    # float 58.9499999... Sources round the decimal value half-up, so the derived table publishes 59.0.
+    assert [(r.year, r.population_base, r.value) for r in rates] == [(2019, "encovi_estimate", "59.0"),
+                                                                      (2019, "ovs_stated", "51.2")]
     assert rates[1].inputs == "count=16506 (c19); population=32217223 (ovs_stated, p1)"
+
+
+def test_the_page_reads_the_rates_of_the_derived_table():
+    _counts, rates, _published = population_sensitivity("violent_deaths")
+    y2019 = {r.base: r for r in rates if r.year == 2019}
+    assert y2019["encovi_estimate"].rate == 59.0  # 16506 / 28,000,000 × 1e5 = 58.95, half-up (was 58.9)
+    assert (y2019["encovi_estimate"].count, y2019["encovi_estimate"].population) == (16506, 28_000_000)
+    assert y2019["encovi_estimate"].qualifier == "rounded"
+    disappearances = {(r.year, r.base): r.rate for r in population_sensitivity("disappearances")[1]}
+    assert disappearances[(2023, "ovv_stated")] == 5.6  # 1443 / 26,000,000 × 1e5 = 5.55 exactly (was 5.5)
 
 
 def test_composition_shares_add_up_and_need_the_core_categories():

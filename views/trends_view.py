@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from analysis.labels import indicator_name, unit_label
-from analysis.trend_series import COMPONENTS, indicators_at, units_for
+from analysis.trend_series import indicators_at, units_for
+from data.derive import RATE_INDICATORS
 from geo import codes
 from i18n import translator
 from i18n.markers import N_
@@ -20,7 +21,7 @@ from views.params import Notices, control_params, first_value, page_url
 DEFAULT_INDICATORS = ("violent_deaths", "homicides", "intentional_homicides")
 DEFAULT_STATES = ("VE-A",)
 MAX_ITEMS = 6
-POPULATION_INDICATORS = ("violent_deaths", *COMPONENTS)
+POPULATION_INDICATORS = RATE_INDICATORS  # the counts the package derives rates of (data/derive.py)
 MEASURES = {"count": N_("counts"), "share": N_("shares")}
 
 

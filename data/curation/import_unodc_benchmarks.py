@@ -9,9 +9,12 @@ Hand-curated rows (any other source_id) already in the table are kept untouched.
 
 Usage::
 
-    .venv/bin/python data/curation/import_unodc_benchmarks.py \
+    .venv/bin/python -m data.curation.import_unodc_benchmarks \
         --owid ../shared/research/data/unodc-homicide-rate_owid-export.csv \
         --worldbank ../shared/research/data/worldbank-VC.IHR.PSRC.P5.csv
+
+It refuses files whose sha256 differs from ``snapshots.json`` (beside this script) unless run with
+``--update-snapshot``, which records the new files' checksums, sizes and today's date.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ import sys
 from pathlib import Path
 
 import pycountry
+
+from data.curation.snapshots import UPDATE_FLAG, verify
 
 REPO = Path(__file__).resolve().parents[2]
 BENCHMARKS = REPO / "data" / "tables" / "benchmarks.csv"
@@ -174,7 +179,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--owid", type=Path, required=True)
     parser.add_argument("--worldbank", type=Path, required=True)
+    parser.add_argument(UPDATE_FLAG, action="store_true", help="accept input files that differ from snapshots.json")
     args = parser.parse_args()
+    verify([args.owid, args.worldbank], args.update_snapshot)
     countries = lac_countries()
     rows = curated_rows() + owid_rows(args.owid, countries) + worldbank_rows(args.worldbank, countries)
     rows.sort(key=lambda r: (r["place_id"], int(r["year"]), r["indicator"], r["unit"], r["source_id"]))

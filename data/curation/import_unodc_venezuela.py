@@ -9,6 +9,8 @@ Run once from the repository root when the reference files change::
     .venv/bin/python -m data.curation.import_unodc_venezuela
 
 It replaces the rows of those two sources in observations.csv and leaves every other row untouched.
+It refuses files whose sha256 differs from ``snapshots.json`` (beside this script) unless run with
+``--update-snapshot``, which records the new files' checksums, sizes and today's date.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from __future__ import annotations
 import argparse
 import csv
 from pathlib import Path
+
+from data.curation.snapshots import UPDATE_FLAG, verify
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared" / "research" / "data"
@@ -84,8 +88,9 @@ def _wdi_rows(path: Path) -> list[list[str]]:
     ]
 
 
-def run(owid: Path = OWID_FILE, wdi: Path = WDI_FILE, target: Path = OBSERVATIONS) -> int:
-    """Rewrite the UNODC rows of ``target``; return how many were written."""
+def run(owid: Path = OWID_FILE, wdi: Path = WDI_FILE, target: Path = OBSERVATIONS, update_snapshot: bool = False) -> int:
+    """Rewrite the UNODC rows of ``target``; return how many were written (refuses unrecorded inputs)."""
+    verify([owid, wdi], update_snapshot)
     with target.open(encoding="utf-8") as f:
         reader = csv.reader(f)
         header = next(reader)
@@ -103,8 +108,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--owid", type=Path, default=OWID_FILE)
     parser.add_argument("--worldbank", type=Path, default=WDI_FILE)
+    parser.add_argument(UPDATE_FLAG, action="store_true", help="accept input files that differ from snapshots.json")
     args = parser.parse_args()
-    print(f"wrote {run(args.owid, args.worldbank)} UNODC rows")
+    print(f"wrote {run(args.owid, args.worldbank, update_snapshot=args.update_snapshot)} UNODC rows")
 
 
 if __name__ == "__main__":
