@@ -70,11 +70,8 @@ BUILD_SOURCES: tuple[SourceFile, ...] = (
 
 def sha256_of(path: Path) -> str:
     """Return the hex sha256 of a file, read in chunks."""
-    digest = hashlib.sha256()
     with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def verify(src: SourceFile, source_dir: Path) -> Path:

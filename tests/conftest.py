@@ -7,9 +7,12 @@ import shutil
 import threading
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
+
+from data import package
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -90,3 +93,15 @@ def browser_page(browser) -> Iterator[BrowserPage]:
     wrapped = BrowserPage(context.new_page())
     yield wrapped
     context.close()
+
+
+@pytest.fixture()
+def copy(tmp_path: Path) -> Path:
+    """A scratch copy of the data package (descriptor, schemas, tables) for tests that corrupt it."""
+    root = tmp_path / "data"
+    root.mkdir()
+    shutil.copy(package.DATA_DIR / "datapackage.json", root)
+    shutil.copytree(package.DATA_DIR / "schemas", root / "schemas")
+    shutil.copytree(package.DATA_DIR / "tables", root / "tables")
+    return root
+

@@ -4,7 +4,6 @@ and reason, and values are rounded half-up (every expected value below is comput
 from __future__ import annotations
 
 import csv
-import shutil
 from fractions import Fraction
 from pathlib import Path
 
@@ -23,15 +22,6 @@ ENCOVI_2019 = {"kind": "population_rate", "year": "2019", "indicator": "violent_
                "population_base": "encovi_estimate"}
 
 
-@pytest.fixture()
-def copy(tmp_path: Path) -> Path:
-    """A scratch copy of the package (descriptor, schemas, tables), as in test_data_package."""
-    root = tmp_path / "data"
-    root.mkdir()
-    shutil.copy(DATA_DIR / "datapackage.json", root)
-    shutil.copytree(DATA_DIR / "schemas", root / "schemas")
-    shutil.copytree(DATA_DIR / "tables", root / "tables")
-    return root
 
 
 def _messages(root: Path) -> list[str]:

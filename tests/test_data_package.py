@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,17 +11,6 @@ from data.checks import all_issues
 from data.errors import DataValidationError
 from data.package import DATA_DIR
 from data.query import load
-
-
-@pytest.fixture()
-def copy(tmp_path: Path) -> Path:
-    """A scratch copy of the package (descriptor, schemas, tables)."""
-    root = tmp_path / "data"
-    root.mkdir()
-    shutil.copy(DATA_DIR / "datapackage.json", root)
-    shutil.copytree(DATA_DIR / "schemas", root / "schemas")
-    shutil.copytree(DATA_DIR / "tables", root / "tables")
-    return root
 
 
 def _rows(path: Path) -> list[list[str]]:

@@ -4,13 +4,13 @@ with a visible notice when a value is not valid."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import ClassVar
 
 from analysis.benchmark_series import DISTRIBUTORS, country_rates
 from i18n import translator
 from i18n.markers import N_
-from views.params import Notices, control_params, first_value, page_url
+from views.params import Notices, chosen_only, control_params, first_value, page_url
 from views.trends_view import split_list
 
 DEFAULT_COUNTRIES = ("COL", "BRA", "MEX")
@@ -43,11 +43,7 @@ class CompareView:
     @classmethod
     def from_controls(cls, values: Mapping[str, object], lang: str) -> CompareView:
         """The view the controls show; an emptied country picker means no country (not the defaults)."""
-        view = _normalise(control_params(values), lang)[0]
-        chosen = values.get("countries")
-        if isinstance(chosen, list):
-            view = replace(view, countries=tuple(c for c in view.countries if c in chosen))
-        return view
+        return chosen_only(_normalise(control_params(values), lang)[0], "countries", values.get("countries"))
 
     def url(self, lang: str) -> str:
         """The address of this view on the dashboard (what a shared link reopens)."""

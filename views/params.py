@@ -7,9 +7,13 @@ stale values are handled the same way everywhere: first value only, echoed back 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
+from typing import TypeVar
 from urllib.parse import urlencode
 
 from i18n import translator
+
+V = TypeVar("V")
 
 MAX_ECHO = 40
 
@@ -64,3 +68,11 @@ def page_url(lang: str, slug: str, params: Mapping[str, str]) -> str:
     """``/es/trends?indicators=a,b&…``: commas kept readable, as the browser writes them."""
     query = urlencode({k: v for k, v in params.items() if v}).replace("%2C", ",")
     return f"/{lang}/{slug}?{query}" if query else f"/{lang}/{slug}"
+
+
+def chosen_only(view: V, field: str, chosen: object) -> V:
+    """Keep in a list field only what a multi-select holds: an emptied picker means none, not the
+    defaults a URL without that parameter gets."""
+    if not isinstance(chosen, list):
+        return view
+    return replace(view, **{field: tuple(item for item in getattr(view, field) if item in chosen)})  # type: ignore[type-var]

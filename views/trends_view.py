@@ -7,7 +7,7 @@ and a language switch carries them unchanged.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import ClassVar
 
 from analysis.labels import indicator_name, unit_label
@@ -16,7 +16,7 @@ from data.derive import RATE_INDICATORS
 from geo import codes
 from i18n import translator
 from i18n.markers import N_
-from views.params import Notices, control_params, first_value, page_url
+from views.params import Notices, chosen_only, control_params, first_value, page_url
 
 DEFAULT_INDICATORS = ("violent_deaths", "homicides", "intentional_homicides")
 DEFAULT_STATES = ("VE-A",)
@@ -53,11 +53,7 @@ class TrendView:
     @classmethod
     def from_controls(cls, values: Mapping[str, object], lang: str) -> TrendView:
         """The view the controls show; an emptied state picker means no state (not the default one)."""
-        view = _normalise(control_params(values), lang)[0]
-        chosen = values.get("states")
-        if isinstance(chosen, list):
-            view = replace(view, states=tuple(s for s in view.states if s in chosen))
-        return view
+        return chosen_only(_normalise(control_params(values), lang)[0], "states", values.get("states"))
 
     def url(self, lang: str) -> str:
         """The address of this view on the dashboard (what a shared link reopens)."""

@@ -22,11 +22,8 @@ class SnapshotMismatch(SystemExit):
 
 
 def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def recorded(snapshots: Path = SNAPSHOTS) -> dict[str, dict]:
