@@ -116,3 +116,17 @@ def test_event_marker_brings_its_citation_into_view(live_server, browser_page):
     page.wait_for_selector("#event-patria-segura-2013.is-focused", timeout=5_000)
     assert page.locator("#trends-events").get_attribute("open") is not None
     assert page.locator("#event-patria-segura-2013 a").get_attribute("href").startswith("https://")
+
+
+def test_each_chart_card_downloads_its_image_named_from_the_registry(live_server, browser_page):
+    page = browser_page.page
+    page.goto(live_server + "/en/trends")
+    for chart_id, stem in (("trends-national", "venezuela_national_series"),
+                           ("trends-states", "venezuela_states_vs_country")):
+        drawn(page, chart_id)
+        for fmt in ("png", "svg"):
+            with page.expect_download() as info:
+                page.click(f"#{chart_id} [data-image-format={fmt}]")
+            assert info.value.suggested_filename == f"{stem}.{fmt}"
+            assert Path(info.value.path()).stat().st_size > 5_000
+    assert browser_page.errors == []
