@@ -78,7 +78,8 @@ def test_page_address_answers_the_app_shell_with_the_pages_preview_title(client,
     assert re.search(r'property="og:title" content="([^"]*)"', html)[1] == title
 
 
-@pytest.mark.parametrize("path", ["/fr", "/fr/map", "/es/nope", "/en/nope", "/es/map/extra", "/xx/../etc/passwd"])
+@pytest.mark.parametrize("path", ["/fr", "/fr/map", "/es/nope", "/en/nope", "/es/map/extra", "/xx/../etc/passwd",
+                                  "/embed/"])
 def test_unknown_paths_answer_404(client, path):
     response = client.get(path)
     assert response.status_code == 404
@@ -86,7 +87,7 @@ def test_unknown_paths_answer_404(client, path):
 
 
 @pytest.mark.parametrize(("path", "lang"), [("/es/nope", "es"), ("/en/nope", "en"), ("/en/map/extra", "en"),
-                                            ("/fr/map", "es")])
+                                            ("/fr/map", "es"), ("/embed/", "es")])
 def test_unknown_paths_get_the_translated_not_found_layout(client, path, lang):
     layout = page_layout(client, path)
     assert [node.text.strip() for node in layout.nodes("H1")] == [NOT_FOUND[lang]]
