@@ -44,12 +44,16 @@ def redis_url(tmp_path_factory) -> Iterator[str]:
     )
     url = f"redis://127.0.0.1:{port}/0"
     client = redis.Redis.from_url(url)
-    for _ in range(100):
+    deadline = time.monotonic() + 10
+    while True:  # until the server answers (a few milliseconds), or fail
         try:
             client.ping()
             break
         except redis.ConnectionError:
-            time.sleep(0.05)
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                pytest.fail(f"redis-server did not start on port {port}")
+            time.sleep(0.02)
     yield url
     process.terminate()
     process.wait(timeout=10)
