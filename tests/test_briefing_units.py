@@ -77,3 +77,15 @@ def test_every_place_has_a_briefing_with_its_headline_from_one_producer():
             assert b.comparison.place == b.headline.latest
             if b.comparison.national:
                 assert re.match(rf"{b.comparison.producer}-", b.comparison.national.source_id)
+
+
+def test_latest_figures_show_the_last_year_published_even_when_only_a_count_was():
+    """OVV published national rates of police killings and of deaths under investigation up to 2021,
+    counts up to 2023 (953 and 4,064, hand-copied in test_data_figures and test_trends_series)."""
+    lines = {(f.series.indicator, f.series.producer): f.series for f in briefing(COUNTRY).figures}
+    police = lines[("police_killings", "ovv")]
+    assert (police.unit, police.latest.year, police.latest.value) == ("count", 2023, 953)
+    pending = lines[("deaths_under_investigation", "ovv")]
+    assert (pending.unit, pending.latest.year, pending.latest.value) == ("count", 2023, 4064)
+    rate = lines[("violent_deaths", "ovv")]  # a rate where the latest year has one
+    assert (rate.unit, rate.latest.year, rate.latest.value) == ("rate_per_100k", 2023, 26.8)
