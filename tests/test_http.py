@@ -1,6 +1,7 @@
 """HTTP behaviour without a browser: redirects, page layouts, status codes, headers, health, errors, compression."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -99,9 +100,11 @@ def test_healthz_reports_version_and_readiness(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     body = response.get_json()
-    assert body["status"] == "ok"
-    assert body["version"]
-    assert set(body) >= {"data_loaded", "geometry_loaded"}
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())["project"]
+    assert body == {"status": "ok", "version": project["version"], "data_loaded": True, "geometry_loaded": True,
+                    "problems": []}
 
 
 @pytest.mark.parametrize(("path", "apology"), [(BOOM_PATH, "Algo salió mal"), ("/en" + BOOM_PATH, "Something went wrong")])
@@ -146,5 +149,15 @@ def test_data_package_download_is_the_published_package(client):
     archive = zipfile.ZipFile(io.BytesIO(response.data))
     names = set(archive.namelist())
     descriptor = json.loads(archive.read("venezuela-lethal-violence/datapackage.json"))
+    tables = {"sources", "indicators", "observations", "population", "events", "places", "benchmarks", "practices",
+              "targets"}
+    assert {resource["name"] for resource in descriptor["resources"]} == tables
     for resource in descriptor["resources"]:
         assert f"venezuela-lethal-violence/{resource['path']}" in names
+    # Every file is the repository's own, byte for byte: the descriptor, README, tables and schemas.
+    data = Path(__file__).resolve().parent.parent / "data"
+    expected = ["datapackage.json", "README.md", *(f"tables/{t}.csv" for t in tables),
+                *(f"schemas/{t}.json" for t in tables)]
+    assert names == {f"venezuela-lethal-violence/{name}" for name in expected}
+    for name in expected:
+        assert archive.read(f"venezuela-lethal-violence/{name}") == (data / name).read_bytes(), name
