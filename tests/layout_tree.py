@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from web.warm import routing_body
+try:  # the app's own builder of the router's request: web.dash_internals after the layering, web.warm before
+    from web.dash_internals import CALLBACK_PATH, routing_body
+except ImportError:
+    from web.warm import CALLBACK_PATH, routing_body
 
-CALLBACK_PATH = "/_dash-update-component"
+__all__ = ["CALLBACK_PATH", "Layout", "Node", "page_layout", "parse_layout", "post_layout", "routing_body"]
 
 
 @dataclass(frozen=True)

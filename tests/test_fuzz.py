@@ -31,8 +31,7 @@ from hypothesis import strategies as st
 
 import app as dashboard  # registers every page and embed before the strategies list them
 from tests.conftest import FUZZ_COUNTS
-from tests.layout_tree import parse_layout, post_layout
-from web.warm import CALLBACK_PATH, routing_body
+from tests.layout_tree import CALLBACK_PATH, parse_layout, post_layout, routing_body
 
 PARAMS = ["indicator", "measure", "source", "year", "level", "state", "view", "lang", "unit", "indicators",
           "states", "countries", "align", "composition", "base_indicator", "state_indicator", "state_unit", "chart",

@@ -94,7 +94,7 @@ def unpickle(stored: bytes) -> object:
 
 APP_REQUESTS = """
 import app, gzip, json, pathlib, sys
-from web.warm import routing_body
+from tests.layout_tree import routing_body
 out = pathlib.Path(sys.argv[1])
 client = app.server.test_client()
 out.joinpath("health.json").write_text(json.dumps(client.get("/healthz").get_json()))
@@ -142,7 +142,7 @@ def test_a_callback_answer_computed_by_one_process_is_served_by_another(redis_ur
     """Two app processes (as two gunicorn workers or machines) with separate filesystems share Redis."""
     probe = (
         "import app, json\n"
-        "from web.warm import routing_body\n"
+        "from tests.layout_tree import routing_body\n"
         "c = app.server.test_client()\n"
         "r = c.post('/_dash-update-component', data=routing_body('/en/trends', '?probe=redis'),\n"
         "           content_type='application/json')\n"
