@@ -147,14 +147,19 @@ def yearly(level: str, code: str, indicator: str, unit: str, producer: str) -> S
 
 
 def latest_figures(level: str, code: str) -> list[FigureLine]:
-    """Per indicator and producer, the series in its preferred unit and the count of its latest year."""
+    """Per indicator and producer, the series of its latest year in the preferred unit among those
+    published for that year (a count published after the last rate is shown, not hidden behind the
+    older rate), and the count of that year beside a rate."""
     lines: list[FigureLine] = []
     for indicator in FIGURE_ORDER:
         by_unit = {unit: query.series(level, code, indicator, unit) for unit in UNIT_PREFERENCE}
         by_unit = {unit: frame[frame["period"] == ""] for unit, frame in by_unit.items()}
         present = {query.producer_of(s) for frame in by_unit.values() for s in frame["source_id"]}
         for producer in [p for p in query.producers(indicator=indicator, level=level) if p in present]:
-            units = [u for u, frame in by_unit.items() if (frame["source_id"].map(query.producer_of) == producer).any()]
+            last_year = {u: int(frame["year"][frame["source_id"].map(query.producer_of) == producer].max())
+                         for u, frame in by_unit.items() if (frame["source_id"].map(query.producer_of) == producer).any()}
+            latest = max(last_year.values())
+            units = [u for u in last_year if last_year[u] == latest] + [u for u in last_year if last_year[u] < latest]
             series = yearly(level, code, indicator, units[0], producer)
             count = None
             if units[0] == "rate_per_100k" and "count" in units:

@@ -1,5 +1,5 @@
-"""The comparison page in headless Chromium: ranking, lines and trajectories draw what the server
-computed, the URL round-trips, downloads hold the chart rows, and a line opens its practice card."""
+"""The comparison page in headless Chromium: ranking, lines and trajectories draw the package's
+series, the URL round-trips, downloads hold the chart rows, and a line opens its practice card."""
 
 from __future__ import annotations
 
@@ -8,12 +8,24 @@ from pathlib import Path
 
 import pytest
 
-from components.benchmark_charts import lines_chart, ranking_chart, trajectory_chart
 from components.chart_style import VENEZUELA
-from data import query
-from tests.test_trends_browser import csv_rows, drawn, expected
+from tests.test_trends_browser import csv_rows, drawn, traces
 
 pytestmark = pytest.mark.browser
+
+# Counted from data/tables/benchmarks.csv, observations.csv (Venezuela's UNODC rates) and practices.csv:
+# points per country and source; each practice's figures from the source its card cites.
+PRACTICE_POINTS = [3, 5, 6, 2, 2, 3, 6, 2, 2]  # Medellín, Bogotá, Cali, Diadema, São Paulo, Pernambuco,
+# Ciudad Juárez, Nezahualcóyotl, El Salvador; then Venezuela from 5 years before its 2014 peak to 2022
+# (2013 and 2018 unpublished): 12 points.
+TRAJECTORIES = {
+    "en": traces(*zip(["Medellín", "Bogotá", "Cali", "Diadema", "São Paulo state", "Pernambuco",
+                       "Ciudad Juárez (counts)", "Nezahualcóyotl", "El Salvador"], PRACTICE_POINTS, strict=True),
+                 ("Venezuela, since its 2014 peak (UNODC)", 12)),
+    "es": traces(*zip(["Medellín", "Bogotá", "Cali", "Diadema", "Estado de São Paulo", "Pernambuco",
+                       "Ciudad Juárez (conteos)", "Nezahualcóyotl", "El Salvador"], PRACTICE_POINTS, strict=True),
+                 ("Venezuela, desde su máximo de 2014 (UNODC)", 12)),
+}
 
 
 def test_default_view_draws_every_chart(live_server, browser_page):
@@ -21,19 +33,18 @@ def test_default_view_draws_every_chart(live_server, browser_page):
     page.goto(live_server + "/en/compare")
     page.wait_for_selector("main h1")
     ranking = drawn(page, "compare-ranking")
-    assert ranking == expected(ranking_chart("en", 2022, "owid"))
+    assert ranking == traces(("Homicide rate", 30))  # 30 places with a 2022 OWID figure
     colours = page.evaluate("() => document.querySelector('#compare-ranking .js-plotly-plot').data[0].marker.color")
     labels = page.evaluate("() => document.querySelector('#compare-ranking .js-plotly-plot').data[0].y")
     assert colours[labels.index("Venezuela")] == VENEZUELA and colours.count(VENEZUELA) == 1
     assert "rank 19 of 30" in page.inner_text("#compare-ranking-reading")
     lines = drawn(page, "compare-lines")
-    assert lines == expected(lines_chart("en", ["COL", "BRA", "MEX"], "owid"))
-    assert [t["name"] for t in lines[:4]] == ["Venezuela", "Colombia", "Brazil", "Mexico"]
-    assert lines[-1]["n"] == 11  # the halving path: latest year and ten more
+    assert lines == traces(("Venezuela", 31), ("Colombia", 24), ("Brazil", 24), ("Mexico", 24),
+                           ("Latin America and the Caribbean", 24),
+                           ("Halving in ten years from Venezuela's 2022 figure (derived)", 11))  # latest year and ten
     trajectories = drawn(page, "compare-trajectories")
-    assert trajectories == expected(trajectory_chart("en", "peak", "owid"))
-    assert len(trajectories) == len(query.practices()) + 1  # every case with two figures, and Venezuela
-    assert page.locator("#compare-practices [id^='practice-']").count() == len(query.practices())
+    assert trajectories == TRAJECTORIES["en"]  # every case with two figures, and Venezuela
+    assert page.locator("#compare-practices [id^='practice-']").count() == 9
     assert browser_page.errors == []
 
 
@@ -41,9 +52,11 @@ def test_url_round_trip_controls_and_notices(live_server, browser_page):
     page = browser_page.page
     page.goto(live_server + "/es/compare?year=2015&source=wb&countries=JAM,SLV&align=start")
     page.wait_for_selector("main h1")
-    assert drawn(page, "compare-ranking") == expected(ranking_chart("es", 2015, "wb"))
-    assert drawn(page, "compare-lines") == expected(lines_chart("es", ["JAM", "SLV"], "wb"))
-    assert drawn(page, "compare-trajectories") == expected(trajectory_chart("es", "start", "wb"))
+    assert drawn(page, "compare-ranking") == traces(("Tasa de homicidios", 28))  # 28 with a 2015 WB figure
+    assert drawn(page, "compare-lines") == traces(
+        ("Venezuela", 31), ("Jamaica", 24), ("El Salvador", 23), ("América Latina y el Caribe", 14),
+        ("Reducción a la mitad en diez años desde la cifra de Venezuela de 2022 (derivada)", 11))
+    assert drawn(page, "compare-trajectories") == TRAJECTORIES["es"]
     page.wait_for_function("() => document.querySelector('#compare-share-url').value.includes('year=2015')")
     assert page.url.endswith("/es/compare?year=2015&source=wb&countries=JAM,SLV&align=start")
     page.check("#compare-align input[value='peak']", force=True)
@@ -52,7 +65,7 @@ def test_url_round_trip_controls_and_notices(live_server, browser_page):
                            " === 'años desde el máximo'")
     page.goto(page.url)
     page.wait_for_selector("main h1")
-    assert drawn(page, "compare-trajectories") == expected(trajectory_chart("es", "peak", "wb"))
+    assert drawn(page, "compare-trajectories") == TRAJECTORIES["es"]
     page.goto(live_server + "/en/compare?year=1800&countries=ZZZ&align=sideways")
     page.wait_for_selector("#compare-notices .alert")
     assert page.locator("#compare-notices .alert").count() == 3

@@ -77,26 +77,24 @@ def test_normal_pages_refuse_to_be_framed(live_server, host_site, browser, clien
     assert "X-Frame-Options" not in embed_headers and "frame-ancestors *" in embed_headers["Content-Security-Policy"]
     context = browser.new_context()
     page = context.new_page()
-    page.goto(host_page(host_site, "page.html", f"{live_server}/en/map"))
-    page.wait_for_selector("#host")
-    page.wait_for_timeout(1500)
-    framed = [f for f in page.frames if f != page.main_frame]
-    assert len(framed) == 1
+    app_responses: list[str] = []
+    page.on("response", lambda r: r.url.startswith(live_server) and app_responses.append(r.url))
     # Chromium replaces the refused document by its own error page: the app never loads in the frame.
-    assert framed[0].url.startswith("chrome-error://")
+    with page.expect_event("framenavigated", predicate=lambda f: f.url.startswith("chrome-error://"),
+                           timeout=10_000) as refused:
+        page.goto(host_page(host_site, "page.html", f"{live_server}/en/map"))
+    page.wait_for_selector("#host")
+    framed = [f for f in page.frames if f != page.main_frame]
+    assert framed == [refused.value]
     assert framed[0].evaluate("document.querySelector('#react-entry-point, main, .site-nav') === null")
+    assert app_responses == [f"{live_server}/en/map"]  # the page was fetched, and nothing it would load
     context.close()
 
 
 def snippet(page, selector: str) -> str:
     """The iframe code, once the browser has filled it in after the click."""
-    field = page.locator(selector)
-    for _ in range(100):
-        code = field.input_value()
-        if code:
-            return code
-        page.wait_for_timeout(100)
-    return field.input_value()
+    page.wait_for_function("selector => !!document.querySelector(selector)?.value", arg=selector, timeout=10_000)
+    return page.locator(selector).input_value()
 
 
 def _params(url: str) -> dict[str, str]:

@@ -1,12 +1,25 @@
 """Property-based bad input against the app: every page and embed with hostile URL parameters,
 every callback with random values, malformed callback bodies, and path traversal.
 
-Nothing may answer 5xx or show a traceback, and URL text never comes back as markup.
+What each case must get:
+- a page or embed layout asked for with any path filler and query: 200, the page's own layout
+  (never the not-found one), URL text only as text; the address itself: 200 with the app shell;
+- a server callback given values of the types its components send (text, numbers, lists of text,
+  click data): 200 with exactly the outputs it declares, or 204 where the callback has nothing to do
+  (a button never clicked, a click outside a state with municipalities);
+- a server callback given values of other types: the same, or 400 ``invalid callback input`` —
+  never a 5xx;
+- a callback that runs in the browser, or a malformed envelope (not JSON, not an object, unknown
+  callback, inputs, state or outputs that are not the callback's own, a page address that is not an
+  absolute path, nesting deeper than the parser goes): exactly 400 with a JSON reason;
+- a path outside the app: 404, without the file.
+
 The number of generated cases is printed at the end of the run.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from urllib.parse import quote, urlencode
@@ -18,7 +31,7 @@ from hypothesis import strategies as st
 
 import app as dashboard  # registers every page and embed before the strategies list them
 from tests.conftest import FUZZ_COUNTS
-from web.dash_internals import routing_body
+from tests.layout_tree import CALLBACK_PATH, parse_layout, post_layout, routing_body
 
 PARAMS = ["indicator", "measure", "source", "year", "level", "state", "view", "lang", "unit", "indicators",
           "states", "countries", "align", "composition", "base_indicator", "state_indicator", "state_unit", "chart",
@@ -30,6 +43,9 @@ NASTY = [
 ]
 text = st.one_of(st.sampled_from(NASTY), st.text(max_size=60))
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+CALLBACK_SETTINGS = settings(SETTINGS, max_examples=120)
+NOT_FOUND_HEADINGS = {"Página no encontrada", "Page not found"}
+PAGES_ROUTER = ".._pages_content.children..._pages_store.data.."
 
 
 def page_paths() -> list[str]:
@@ -44,14 +60,15 @@ def concrete(path: str, filler: str) -> str:
     return re.sub(r"<[^>]+>", quote(filler, safe=""), path)
 
 
-def assert_safe(response, *, html_payloads: list[str]) -> None:
-    assert response.status_code < 500, response.data[:300]
+def assert_no_traceback(response) -> None:
+    assert "Traceback" not in response.get_data(as_text=True)
+
+
+def assert_markup_free(response, payloads: list[str]) -> None:
     body = response.get_data(as_text=True)
-    assert "Traceback" not in body
-    if response.mimetype == "text/html":
-        for payload in html_payloads:
-            if len(payload) > 3 and "<" in payload:
-                assert payload not in body
+    for payload in payloads:
+        if len(payload) > 3 and "<" in payload:
+            assert payload not in body
 
 
 def check_json_is_inert(payload: object) -> None:
@@ -73,20 +90,38 @@ def warm_client(client):
     return client
 
 
-@SETTINGS
-@given(path=st.sampled_from(page_paths()), filler=text, query=st.dictionaries(st.sampled_from(PARAMS), text, max_size=5))
-def test_page_layouts_survive_hostile_parameters(warm_client, path, filler, query):
-    FUZZ_COUNTS["page layouts"] += 1
+def check_page(client, path: str, filler: str, query: dict[str, str]) -> None:
+    """The page's own layout (never "not found" for a registered page) and the app shell, URL text as text.
+    (An empty filler is another address, ``/embed/``: see test_http.)"""
     pathname = concrete(path, filler)
     search = "?" + urlencode(query)
-    response = warm_client.post("/_dash-update-component", data=routing_body(pathname, search),
-                                content_type="application/json")
-    assert_safe(response, html_payloads=list(query.values()))
-    if response.status_code == 200:
-        check_json_is_inert(response.get_json())
-    page = warm_client.get(pathname + search)
-    assert page.status_code in (200, 404)
-    assert_safe(page, html_payloads=[*query.values(), filler])
+    response = post_layout(client, pathname, search)
+    assert response.status_code == 200, response.data[:300]
+    assert_no_traceback(response)
+    check_json_is_inert(response.get_json())
+    layout = parse_layout(response)
+    assert isinstance(layout.title, str) and layout.title
+    if path != "/404":  # a registered page, whatever fills its placeholder, is that page and not "not found"
+        assert not NOT_FOUND_HEADINGS & set(layout.texts("H1")), (pathname, layout.texts("H1"))
+    page = client.get(pathname + search)
+    assert page.status_code == 200, (pathname, page.status_code)
+    assert 'id="react-entry-point"' in page.get_data(as_text=True)
+    assert_no_traceback(page)
+    assert_markup_free(page, [*query.values(), filler])
+
+
+@SETTINGS
+@given(path=st.sampled_from(page_paths()), filler=text.filter(bool), query=st.dictionaries(st.sampled_from(PARAMS), text, max_size=5))
+def test_page_layouts_survive_hostile_parameters(warm_client, path, filler, query):
+    FUZZ_COUNTS["page layouts"] += 1
+    check_page(warm_client, path, filler, query)
+
+
+@pytest.mark.parametrize("path", [p for p in page_paths() if "<" in p])
+@pytest.mark.parametrize("filler", NASTY, ids=range(len(NASTY)))
+def test_every_nasty_filler_in_every_path_placeholder(warm_client, path, filler):
+    FUZZ_COUNTS["page layouts"] += 1
+    check_page(warm_client, path, filler, {"lang": filler})
 
 
 values = st.recursive(
@@ -95,41 +130,310 @@ values = st.recursive(
     max_leaves=8,
 )
 
+# What each component the server callbacks read sends from a browser (written here from the component
+# kinds: dropdowns and radio items send text or nothing, multi-dropdowns lists of text, sliders and
+# year dropdowns numbers, buttons click counts, a graph its click data, stores what the page put there).
+text_or_none = st.none() | text
+STATES = [f"VE-{letter}" for letter in "ABCDEFGHIJKLMNOPRSTUVWXYZ"]
+STATES_WITH_MUNICIPALITIES = set(STATES) - {"VE-W"}  # Dependencias Federales has none
+BROWSER_VALUES = {
+    "map-indicator.value": text_or_none, "map-measure.value": text_or_none, "map-source.value": text_or_none,
+    "map-level.value": st.none() | st.sampled_from(["state", "municipality"]) | text,
+    "map-view.value": text_or_none,
+    "map-state.data": st.none() | st.sampled_from(STATES) | text,
+    "map-year.value": st.none() | st.integers(min_value=1900, max_value=2100),
+    "map-lang.data": st.sampled_from(["es", "en"]) | text_or_none,
+    "map-graph.clickData": st.none() | st.fixed_dictionaries({"points": st.lists(
+        st.fixed_dictionaries({"location": st.sampled_from([*STATES, "VE0101"]) | text}), min_size=1, max_size=2)}),
+    "map-back.n_clicks": st.none() | st.integers(min_value=0, max_value=1000),
+    "map-download-csv.n_clicks": st.none() | st.integers(min_value=0, max_value=1000),
+    "trends-indicators.value": st.none() | st.lists(text, max_size=4),
+    "trends-unit.value": text_or_none,
+    "trends-composition-measure.value": text_or_none,
+    "trends-base-indicator.value": text_or_none,
+    "trends-states-select.value": st.none() | st.lists(st.sampled_from(STATES) | text, max_size=4),
+    "trends-state-indicator.value": text_or_none,
+    "trends-state-unit.value": text_or_none,
+    "trends-lang.data": st.sampled_from(["es", "en"]) | text_or_none,
+    "compare-year.value": st.none() | st.integers(min_value=1900, max_value=2100),
+    "compare-source.value": text_or_none,
+    "compare-countries.value": st.none() | st.lists(text, max_size=4),
+    "compare-align.value": text_or_none,
+    "compare-lang.data": st.sampled_from(["es", "en"]) | text_or_none,
+}
+BACK = "..map-state.data@"  # the "back to all states" button
+DRILL_DOWN = "..map-state.data...map-level.value...map-view.value.."
+CSV = "map-download.data"
 
-def callback_specs(app) -> list[tuple[str, dict]]:
-    return sorted(app.callback_map.items())
+
+def server_callbacks() -> list[tuple[str, dict]]:
+    """The callbacks computed on the server, but the pages router (its fuzzing is the page layouts')."""
+    return sorted((key, spec) for key, spec in dashboard.app.callback_map.items()
+                  if "callback" in spec and key != PAGES_ROUTER)
 
 
-@SETTINGS
-@given(data=st.data())
-def test_every_callback_survives_random_values(warm_client, data):
-    FUZZ_COUNTS["callback bodies"] += 1
-    output, spec = data.draw(st.sampled_from(callback_specs(dashboard.app)))
-    def concrete_id(component_id):
-        # Pattern-matching ids hold wildcards (MATCH, ALL); send a concrete id as a browser would.
-        return json.loads(json.dumps(component_id, default=lambda _wildcard: "map"))
+def browser_callbacks() -> list[str]:
+    return sorted(key for key, spec in dashboard.app.callback_map.items() if "callback" not in spec)
 
+
+def dependency_key(dependency: dict) -> str:
+    return f"{dependency['id']}.{dependency['property']}"
+
+
+def concrete_id(component_id: object) -> object:
+    """Pattern-matching ids hold wildcards (MATCH, ALL); send a concrete id, as a browser would."""
+    if isinstance(component_id, str) and component_id.startswith("{"):
+        component_id = json.loads(component_id)
+    concrete = json.loads(json.dumps(component_id, default=lambda _wildcard: "map"))
+    return {k: "map" if isinstance(v, list) else v for k, v in concrete.items()} if isinstance(concrete, dict) \
+        else concrete
+
+
+def callback_body(key: str, spec: dict, value_of) -> dict:
+    """The body the renderer sends for this callback, with the values ``value_of(dependency)`` gives."""
     def items(deps):
-        return [{"id": concrete_id(d["id"]), "property": d["property"], "value": data.draw(values)} for d in deps]
-    outputs = [{"id": concrete_id(o.component_id), "property": o.component_property} for o in spec["output"]] \
-        if isinstance(spec["output"], list) else {"id": concrete_id(spec["output"].component_id),
-                                                  "property": spec["output"].component_property}
-    body = {"output": output, "outputs": outputs, "inputs": items(spec.get("inputs", [])),
-            "state": items(spec.get("state", [])), "changedPropIds": []}
-    if body["inputs"]:
-        first = body["inputs"][0]
-        body["changedPropIds"] = [f"{first['id']}.{first['property']}"]
-    response = warm_client.post("/_dash-update-component", json=body)
-    assert_safe(response, html_payloads=[])
+        return [{"id": concrete_id(d["id"]), "property": d["property"], "value": value_of(d)} for d in deps]
+
+    declared = spec["output"] if isinstance(spec["output"], list) else [spec["output"]]
+    outputs = [{"id": concrete_id(o.component_id), "property": o.component_property} for o in declared]
+    inputs = items(spec.get("inputs", []))
+    return {"output": key, "outputs": outputs if isinstance(spec["output"], list) else outputs[0],
+            "inputs": inputs, "state": items(spec.get("state", [])),
+            "changedPropIds": [dependency_key(inputs[0])] if inputs else []}
+
+
+def values_by_prop(body: dict) -> dict[str, object]:
+    return {dependency_key(item): item["value"] for item in [*body["inputs"], *body["state"]]}
+
+
+def nothing_to_do(key: str, given: dict[str, object]) -> bool:
+    """When a callback must answer 204: written from what each control means, not from its code."""
+    if key.startswith(BACK):
+        return not given["map-back.n_clicks"]
+    if key == CSV:
+        return not given["map-download-csv.n_clicks"]
+    if key == DRILL_DOWN:
+        points = (given["map-graph.clickData"] or {}).get("points") or [{}]
+        code = points[0].get("location")
+        return bool(given["map-state.data"]) or given["map-level.value"] != "state" \
+            or code not in STATES_WITH_MUNICIPALITIES
+    return False
+
+
+def declared_outputs(body: dict, response) -> dict:
+    """The answer of a 200: a value for exactly the outputs the body names, and nothing else."""
+    answer = response.get_json()["response"]
+    outputs = body["outputs"] if isinstance(body["outputs"], list) else [body["outputs"]]
+    assert {(i, prop) for i, props in answer.items() for prop in props} == {
+        (o["id"], o["property"].split("@")[0]) for o in outputs
+    }
+    return answer
+
+
+def check_answer(key: str, body: dict, response) -> None:
+    """200 with exactly the declared outputs, or 204 exactly when there is nothing to do."""
+    given_values = values_by_prop(body)
+    if nothing_to_do(key, given_values):
+        assert response.status_code == 204, (key, response.status_code, given_values)
+        return
+    assert response.status_code == 200, (key, response.status_code, response.data[:300], given_values)
+    answer = declared_outputs(body, response)
+    if key == DRILL_DOWN:
+        code = given_values["map-graph.clickData"]["points"][0]["location"]
+        assert answer == {"map-state": {"data": code}, "map-level": {"value": "municipality"},
+                          "map-view": {"value": "map"}}
+    if key.startswith(BACK):
+        assert answer == {"map-state": {"data": None}, "map-level": {"value": "state"}}
+    check_json_is_inert(answer)
+
+
+def test_every_server_callback_input_has_browser_values():
+    needed = {dependency_key(d) for _key, spec in server_callbacks() for d in [*spec["inputs"], *spec.get("state", [])]}
+    assert needed <= set(BROWSER_VALUES), sorted(needed - set(BROWSER_VALUES))
+    assert len(server_callbacks()) >= 9
+
+
+@CALLBACK_SETTINGS
+@given(data=st.data())
+def test_server_callbacks_answer_every_value_their_components_send(warm_client, data):
+    FUZZ_COUNTS["callback bodies (browser values)"] += 1
+    key, spec = data.draw(st.sampled_from(server_callbacks()))
+    body = callback_body(key, spec, lambda d: data.draw(BROWSER_VALUES[dependency_key(d)]))
+    response = warm_client.post(CALLBACK_PATH, json=body)
+    assert_no_traceback(response)
+    check_answer(key, body, response)
+
+
+def click(code: str) -> dict:
+    return {"points": [{"curveNumber": 0, "pointNumber": 3, "location": code}]}
+
+
+@pytest.mark.parametrize(
+    ("clicked", "level", "state", "status"),
+    [(click("VE-F"), "state", None, 200), (click("VE-A"), "state", None, 200),
+     (click("VE-W"), "state", None, 204),  # Dependencias Federales: no municipalities to open
+     (click("VE0101"), "state", None, 204), (click("VE-Q"), "state", None, 204), (None, "state", None, 204),
+     (click("VE-F"), "municipality", None, 204), (click("VE-F"), "state", "VE-A", 204)],
+)
+def test_a_click_on_a_state_opens_its_municipalities_and_nothing_else_does(warm_client, clicked, level, state, status):
+    given_values = {"map-graph.clickData": clicked, "map-level.value": level, "map-state.data": state}
+    body = callback_body(DRILL_DOWN, dashboard.app.callback_map[DRILL_DOWN],
+                         lambda d: given_values[dependency_key(d)])
+    response = warm_client.post(CALLBACK_PATH, json=body)
+    assert response.status_code == status
+    if status == 200:
+        assert response.get_json()["response"] == {
+            "map-state": {"data": clicked["points"][0]["location"]}, "map-level": {"value": "municipality"},
+            "map-view": {"value": "map"}}
+
+
+@CALLBACK_SETTINGS
+@given(data=st.data())
+def test_server_callbacks_correct_or_refuse_values_of_other_types(warm_client, data):
+    FUZZ_COUNTS["callback bodies (any values)"] += 1
+    key, spec = data.draw(st.sampled_from(server_callbacks()))
+    body = callback_body(key, spec, lambda _d: data.draw(values))
+    response = warm_client.post(CALLBACK_PATH, json=body)
+    assert_no_traceback(response)
+    if response.status_code == 400:
+        assert response.get_json() == {"error": "invalid callback input"}
+    elif response.status_code == 204:
+        assert key.startswith(BACK) or key in (CSV, DRILL_DOWN), key
+    else:
+        assert response.status_code == 200, (key, response.status_code)
+        check_json_is_inert(declared_outputs(body, response))
+
+
+@pytest.mark.parametrize("key", browser_callbacks(), ids=lambda key: key[:60])
+def test_callbacks_that_run_in_the_browser_are_refused(warm_client, key):
+    FUZZ_COUNTS["browser-only callbacks"] += 1
+    spec = dashboard.app.callback_map[key]
+    body = callback_body(key, spec, lambda _d: None)
+    response = warm_client.post(CALLBACK_PATH, json=body)
+    assert (response.status_code, response.get_json()) == (400, {"error": "this callback runs in the browser"})
+
+
+def test_the_browser_only_callbacks_include_the_known_ones():
+    keys = browser_callbacks()
+    assert {"navbar-collapse.is_open", "map-share-url.value", "document-language.children"} <= set(keys)
+    assert len(keys) >= 12
+
+
+def assert_refused(response) -> None:
+    assert response.status_code == 400, (response.status_code, response.get_data()[:300])
+    reason = response.get_json()
+    assert isinstance(reason, dict) and isinstance(reason.get("error"), str) and reason["error"]
+    assert "Traceback" not in response.get_data(as_text=True)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @given(body=st.one_of(st.binary(max_size=300), values.map(lambda v: json.dumps(v).encode())))
 def test_malformed_callback_bodies_are_refused(warm_client, body):
     FUZZ_COUNTS["malformed bodies"] += 1
-    response = warm_client.post("/_dash-update-component", data=body, content_type="application/json")
-    assert response.status_code in (200, 204, 400, 405, 413), response.status_code
-    assert "Traceback" not in response.get_data(as_text=True)
+    assert_refused(warm_client.post(CALLBACK_PATH, data=body, content_type="application/json"))
+
+
+def back_body() -> dict:
+    key = next(k for k in dashboard.app.callback_map if k.startswith(BACK))
+    return callback_body(key, dashboard.app.callback_map[key], lambda _d: 1)
+
+
+def composition_body() -> dict:
+    return callback_body("trends-composition-body.children",
+                         dashboard.app.callback_map["trends-composition-body.children"],
+                         lambda d: "en" if d["property"] == "data" else "count")
+
+
+def router_body() -> dict:
+    return json.loads(routing_body("/en/map"))
+
+
+def _set(path: str, value: object):
+    """A change at ``path`` (dotted; list indices as numbers) of a copy of a body."""
+    def change(body: dict) -> dict:
+        body = copy.deepcopy(body)
+        *parents, last = [int(p) if p.isdigit() else p for p in path.split(".")]
+        target = body
+        for part in parents:
+            target = target[part]
+        if value is DELETE:
+            del target[last]
+        else:
+            target[last] = value
+        return body
+    return change
+
+
+DELETE = object()
+# (valid body, one defect): each envelope is refused with 400 although the same body without the
+# defect is answered (checked below).
+MALFORMED = [
+    ("back", "output not text", _set("output", {"a": 1})),
+    ("back", "unknown callback", _set("output", "nope.children")),
+    ("back", "no inputs", _set("inputs", DELETE)),
+    ("back", "inputs not a list", _set("inputs", {"id": "map-back", "property": "n_clicks", "value": 1})),
+    ("back", "an input of another component", _set("inputs.0.id", "map-play")),
+    ("back", "an input of another property", _set("inputs.0.property", "n_clicks_timestamp")),
+    ("back", "an input id that is a list", _set("inputs.0.id", [1, 2])),
+    ("back", "an input id that is an object", _set("inputs.0.id", {"type": "map-back"})),
+    ("back", "an input without id", _set("inputs.0.id", DELETE)),
+    ("back", "an input nested in a list", lambda b: _set("inputs", [b["inputs"]])(b)),
+    ("back", "an empty list for an input", _set("inputs", [[]])),
+    ("back", "one input too many", lambda b: _set("inputs", b["inputs"] * 2)(b)),
+    ("back", "state where there is none", _set("state", [{"id": "map-level", "property": "value", "value": 1}])),
+    ("back", "state not a list", _set("state", None)),
+    ("back", "no outputs", _set("outputs", DELETE)),
+    ("back", "outputs of other components", _set("outputs", [{"id": "x", "property": "y"}, {"id": "z", "property": "w"}])),
+    ("back", "an output without id", _set("outputs.0.id", DELETE)),
+    ("back", "an output nested in a list", lambda b: _set("outputs.0", [b["outputs"][0]])(b)),
+    ("back", "one output missing", lambda b: _set("outputs", b["outputs"][:1])(b)),
+    ("back", "changedPropIds not a list", _set("changedPropIds", "map-back.n_clicks")),
+    ("back", "changedPropIds holding a number", _set("changedPropIds", [1])),
+    ("back", "changedPropIds holding an object", _set("changedPropIds", [{}])),
+    ("composition", "outputs a list for a single output", lambda b: _set("outputs", [b["outputs"]])(b)),
+    ("composition", "the output of another component", _set("outputs.id", "trends-national-body")),
+    ("composition", "an output id that is a list", _set("outputs.id", ["trends-composition-body"])),
+    ("composition", "state of another component", _set("state.0.id", "map-lang")),
+    ("composition", "inputs and state swapped", lambda b: {**b, "inputs": b["state"], "state": b["inputs"]}),
+    ("router", "a page address that is a number", _set("inputs.0.value", 5)),
+    ("router", "a query that is a number", _set("inputs.1.value", 5)),
+    ("router", "a page address without value", _set("inputs.0.value", DELETE)),
+    ("router", "a relative page address", lambda b: _set("state.0.value", "en/map")(_set("inputs.0.value", "en/map")(b))),
+    ("router", "an empty page address", lambda b: _set("state.0.value", "")(_set("inputs.0.value", "")(b))),
+    ("router", "the location of another component", _set("inputs.0.id", "map-state")),
+    ("router", "outputs of other components", _set("outputs", [{"id": "a", "property": "b"}, {"id": "c", "property": "d"}])),
+]
+VALID = {"back": back_body, "composition": composition_body, "router": router_body}
+
+
+@pytest.mark.parametrize("name", list(VALID))
+def test_the_bodies_the_defects_are_made_from_are_answered(warm_client, name):
+    assert warm_client.post(CALLBACK_PATH, json=VALID[name]()).status_code == 200
+
+
+@pytest.mark.parametrize(("name", "defect", "change"), MALFORMED, ids=[f"{m[0]}: {m[1]}" for m in MALFORMED])
+def test_malformed_envelopes_are_refused(warm_client, name, defect, change):
+    FUZZ_COUNTS["malformed envelopes"] += 1
+    body = change(VALID[name]())
+    assert body != VALID[name](), defect
+    assert_refused(warm_client.post(CALLBACK_PATH, json=body))
+
+
+@pytest.mark.parametrize("depth", [2_000, 100_000])
+def test_bodies_nested_deeper_than_the_parser_goes_are_refused(warm_client, depth):
+    FUZZ_COUNTS["malformed envelopes"] += 1
+    nested = "[" * depth + "]" * depth
+    assert_refused(warm_client.post(CALLBACK_PATH, data=nested, content_type="application/json"))
+    inside = json.dumps(back_body()).replace('"value": 1', f'"value": {nested}')
+    assert_refused(warm_client.post(CALLBACK_PATH, data=inside, content_type="application/json"))
+
+
+def test_callback_requests_other_than_post_or_too_large_are_refused(warm_client):
+    assert warm_client.get(CALLBACK_PATH).status_code == 405
+    assert warm_client.put(CALLBACK_PATH, json=back_body()).status_code == 405
+    padded = {**back_body(), "padding": "x" * (300 * 1024)}
+    response = warm_client.post(CALLBACK_PATH, json=padded)
+    assert (response.status_code, response.get_json()) == (413, {"error": "request too large"})
 
 
 @pytest.mark.parametrize(
@@ -142,6 +446,6 @@ def test_malformed_callback_bodies_are_refused(warm_client, body):
 def test_paths_outside_the_app_are_refused(warm_client, path):
     FUZZ_COUNTS["traversal paths"] += 1
     response = warm_client.get(path)
-    assert response.status_code in (400, 404)
+    assert response.status_code == 404
     body = response.get_data(as_text=True)
     assert "import dash" not in body and "root:" not in body

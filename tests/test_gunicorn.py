@@ -27,7 +27,7 @@ def test_a_new_workers_first_requests_arriving_together_are_all_answered(dash_ap
     requests to a fresh worker were refused as unknown callbacks until app.py did the set-up at import."""
     bodies = [selection_body(dash_app, 2010 + i % 14) for i in range(CONCURRENT)]
     env = {"GUNICORN_CMD_ARGS": "--worker-class gthread --threads 8", "CACHE_DIR": str(tmp_path)}
-    statuses: list[int] = []
+    statuses: list[tuple[int, list[str]]] = []
     with running_app(workers=2, env=env) as (base, _process):
         wait_until_healthy(base)
         port = int(base.rsplit(":", 1)[1])
@@ -38,8 +38,9 @@ def test_a_new_workers_first_requests_arriving_together_are_all_answered(dash_ap
             start.wait()
             connection.request("POST", CALLBACK_PATH, body=body, headers={"Content-Type": "application/json"})
             response = connection.getresponse()
-            response.read()
-            statuses.append(response.status)
+            answer = json.loads(response.read()) if response.status == 200 else {}
+            # The map's new figure, frames and year for the selection (not a refusal or an empty answer).
+            statuses.append((response.status, sorted(answer.get("response", {}))[:3]))
             connection.close()
 
         threads = [threading.Thread(target=send, args=(body,)) for body in bodies]
@@ -47,4 +48,4 @@ def test_a_new_workers_first_requests_arriving_together_are_all_answered(dash_ap
             thread.start()
         for thread in threads:
             thread.join(timeout=90)
-    assert statuses == [200] * CONCURRENT
+    assert statuses == [(200, ["map-frames", "map-graph", "map-indicator"])] * CONCURRENT

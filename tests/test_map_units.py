@@ -6,7 +6,9 @@ import csv
 import gzip
 import io
 import json
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis.color_classes import class_breaks, class_labels, class_of, palette_for
@@ -95,18 +97,73 @@ def test_frames_hold_published_figures_with_rank_and_source(dash_app):
     assert frames["years"][0] == 2012 and len(frames["colours"]) == len(frames["breaks"]) + 1
 
 
-def test_csv_has_sources_licence_and_the_table_rows(dash_app):
-    from pages.map import frames_for, map_csv
+TABLES = Path(__file__).resolve().parent.parent / "data" / "tables"
 
-    view, _ = MapView.from_params({"year": "2023"}, "en")
+
+def published(level: str, indicator: str, unit: str, source_id: str, year: int, code_prefix: str = "") -> pd.DataFrame:
+    """The package's own rows for one map view, read straight from observations.csv."""
+    rows = pd.read_csv(TABLES / "observations.csv", dtype=str, keep_default_na=False)
+    return rows[(rows["level"] == level) & (rows["indicator"] == indicator) & (rows["unit"] == unit)
+                & (rows["source_id"] == source_id) & (rows["year"] == str(year)) & (rows["period"] == "")
+                & rows["code"].str.startswith(code_prefix)]
+
+
+def source_line(word: str, source_id: str) -> str:
+    sources = pd.read_csv(TABLES / "sources.csv", dtype=str, keep_default_na=False).set_index("source_id")
+    record = sources.loc[source_id]
+    return f"# {word} {source_id}: {record['organisation']} — {record['title']} — {record['url']}"
+
+
+def csv_parts(text: str) -> tuple[list[str], list[dict[str, str]]]:
+    lines = text.splitlines()
+    comments = [line for line in lines if line.startswith("#")]
+    return comments, list(csv.DictReader(io.StringIO("\n".join(line for line in lines if not line.startswith("#")))))
+
+
+def map_view(params: dict, lang: str) -> MapView:
+    """The corrected view for URL parameters."""
+    return MapView.from_params(params, lang)[0]
+
+
+def test_state_csv_holds_the_packages_figures_with_source_and_licence(dash_app):
+    from components.map_figure import map_csv
+
+    view = map_view({"year": "2023"}, "en")
     with dash_app.server.app_context():
-        text = map_csv(view, "en")
-        rows = frames_for(view, "en")["frames"]["2023"]["rows"]
-    comments = [line for line in text.splitlines() if line.startswith("#")]
-    assert any("ovv-iav-2023" in c and "http" in c for c in comments)
-    assert any("CC BY 4.0" in c for c in comments)
-    body = list(csv.DictReader(io.StringIO("\n".join(line for line in text.splitlines() if not line.startswith("#")))))
-    assert [(r["code"], float(r["value"])) for r in body] == [(r["code"], r["value"]) for r in rows]
+        comments, rows = csv_parts(map_csv(view, "en"))
+    assert comments == [
+        "# Violent deaths (OVV) · per 100,000 inhabitants · 2023",
+        source_line("Source", "ovv-iav-2023"),
+        "# Licence: each source's terms apply; this compilation CC BY 4.0.",
+    ]
+    expected = published("state", "violent_deaths", "rate_per_100k", "ovv-iav-2023", 2023)
+    assert len(expected) == 11  # OVV published 2023 rates for 11 states
+    assert {r["code"]: float(r["value"]) for r in rows} == dict(
+        zip(expected["code"], expected["value"].astype(float), strict=True))
+    assert {r["code"]: r["source_note"] for r in rows} == dict(zip(expected["code"], expected["note"], strict=True))
+    assert {(r["year"], r["unit"], r["source_id"]) for r in rows} == {("2023", "rate_per_100k", "ovv-iav-2023")}
+    # Highest rate first, ranked 1..n.
+    assert [float(r["value"]) for r in rows] == sorted(expected["value"].astype(float), reverse=True)
+    assert [r["rank"] for r in rows] == [str(n) for n in range(1, 12)]
+    assert (rows[0]["code"], rows[0]["place"], rows[0]["value"]) == ("VE-A", "Distrito Capital", "50.8")
+    assert (rows[-1]["code"], rows[-1]["place"], rows[-1]["value"]) == ("VE-S", "Táchira", "11.3")
+
+
+def test_municipal_csv_of_one_state_holds_the_packages_figures_in_spanish(dash_app):
+    from components.map_figure import map_csv
+
+    view = map_view({"year": "2018", "state": "VE-D"}, "es")
+    with dash_app.server.app_context():
+        comments, rows = csv_parts(map_csv(view, "es"))
+    assert comments[0] == "# Muertes violentas (OVV) · por cada 100.000 habitantes · 2018"
+    assert comments[1] == source_line("Fuente", "ovv-iav-2018")
+    assert "CC BY 4.0" in comments[-1] and comments[-1].startswith("# Licencia")
+    expected = published("municipality", "violent_deaths", "rate_per_100k", "ovv-iav-2018", 2018, "VE05")  # Aragua
+    assert len(expected) == 8
+    assert {r["code"]: float(r["value"]) for r in rows} == dict(
+        zip(expected["code"], expected["value"].astype(float), strict=True))
+    assert (rows[0]["code"], rows[0]["place"], rows[0]["value"], rows[0]["rank"]) == (
+        "VE0512", "Santos Michelena", "445.0", "1")
 
 
 def test_geometry_is_served_compressed_cacheable_and_revalidated(client):

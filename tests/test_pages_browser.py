@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-import dash
+import pandas as pd
 import pytest
 
-from i18n import LANGUAGES, gettext, other_language
 from tests.conftest import BOOM_PATH
-from views.navigation import SECTIONS, page_path
+from tests.test_http import NAV_SLUGS, NOT_FOUND, OTHER, PAGES, SITE, path_of
 
 pytestmark = pytest.mark.browser
 
-SLUGS = ["", *(s.slug for s in SECTIONS)]
+LANGUAGES = ["es", "en"]
+SLUGS = list(PAGES)
 
 
-def registered(path: str) -> dict:
-    return next(p for p in dash.page_registry.values() if p["path"] == path)
+def heading(slug: str, lang: str) -> str:
+    return PAGES[slug][0][lang]
+
+
+def title(slug: str, lang: str) -> str:
+    return SITE[lang] if slug == "" else f"{heading(slug, lang)} · {SITE[lang]}"
 
 
 def open_page(browser_page, url: str):
@@ -30,11 +35,9 @@ def open_page(browser_page, url: str):
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("slug", SLUGS)
 def test_page_renders_title_heading_and_clean_console(live_server, browser_page, dash_app, slug, lang):
-    path = page_path(lang, slug)
-    entry = registered(path)
-    page = open_page(browser_page, live_server + path)
-    assert page.inner_text("main h1").strip() == entry["name"]
-    page.wait_for_function("t => document.title === t", arg=entry["title"], timeout=5_000)
+    page = open_page(browser_page, live_server + path_of(slug, lang))
+    assert page.inner_text("main h1").strip() == heading(slug, lang)
+    page.wait_for_function("t => document.title === t", arg=title(slug, lang), timeout=5_000)
     assert page.evaluate("document.documentElement.lang") == lang
     assert page.locator("footer.site-footer").inner_text().count("CC BY") >= 1
     assert browser_page.errors == []
@@ -43,15 +46,15 @@ def test_page_renders_title_heading_and_clean_console(live_server, browser_page,
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("slug", ["", "map", "about"])
 def test_language_switch_keeps_page_and_view(live_server, browser_page, dash_app, slug, lang):
-    target = other_language(lang)
-    page = open_page(browser_page, live_server + page_path(lang, slug) + "?year=2023")
+    target = OTHER[lang]
+    page = open_page(browser_page, live_server + path_of(slug, lang) + "?year=2023")
     page.click("#language-switch")
     # Pages with a full view in the URL (the map) add their other parameters; the year survives.
-    expected = re.escape(live_server + page_path(target, slug)) + r"\?(.*&)?year=2023(&.*)?$"
+    expected = re.escape(live_server + path_of(slug, target)) + r"\?(.*&)?year=2023(&.*)?$"
     page.wait_for_url(re.compile(expected), timeout=10_000)
     page.wait_for_function(
         "t => document.querySelector('main h1') && document.querySelector('main h1').innerText.trim() === t",
-        arg=registered(page_path(target, slug))["name"],
+        arg=heading(slug, target),
         timeout=10_000,
     )
     assert browser_page.errors == []
@@ -59,13 +62,11 @@ def test_language_switch_keeps_page_and_view(live_server, browser_page, dash_app
 
 def test_navigation_links_reach_every_section(live_server, browser_page, dash_app):
     page = open_page(browser_page, live_server + "/es")
-    for section in SECTIONS:
-        page.click(f"nav a[href='/es/{section.slug}']")
-        page.wait_for_url(live_server + f"/es/{section.slug}")
-        page.wait_for_function(
-            "t => document.querySelector('main h1')?.innerText.trim() === t",
-            arg=registered(f"/es/{section.slug}")["name"],
-        )
+    for slug in NAV_SLUGS:
+        page.click(f"nav a[href='/es/{slug}']")
+        page.wait_for_url(live_server + f"/es/{slug}")
+        page.wait_for_function("t => document.querySelector('main h1')?.innerText.trim() === t",
+                               arg=heading(slug, "es"))
     assert browser_page.errors == []
 
 
@@ -75,7 +76,7 @@ def test_unknown_page_shows_translated_404(live_server, browser_page, dash_app, 
     response = page.goto(f"{live_server}/{lang}/no-such-page")
     assert response.status == 404
     page.wait_for_selector("main h1")
-    assert page.inner_text("main h1") == gettext(lang, "Page not found")
+    assert page.inner_text("main h1") == NOT_FOUND[lang]
     assert page.locator(f"main a[href='/{lang}']").count() == 1
     # The only console error allowed is the browser's note that the document itself was a 404.
     assert all("status of 404" in e for e in browser_page.errors), browser_page.errors
@@ -115,12 +116,12 @@ def test_phone_layout_has_working_menu(live_server, browser):
 
 
 def test_data_page_lists_coverage_and_sources(live_server, browser_page, dash_app):
-    from data import query
-
+    observations = pd.read_csv(Path(__file__).resolve().parent.parent / "data" / "tables" / "observations.csv",
+                               dtype=str, keep_default_na=False)
     page = open_page(browser_page, live_server + "/en/data")
     page.wait_for_selector("#data-coverage tbody tr")
     rows = page.locator("#data-coverage tbody tr").count() - 1  # the first body row holds the headers' filters
-    assert rows == len(query.coverage(by_source=False))
+    assert rows == len(observations.groupby(["indicator", "level"]))  # one row per indicator and level
     page.fill("#data-sources input.dash-filter--case, #data-sources th.dash-filter input >> nth=0", "Observatorio")
     page.keyboard.press("Enter")
     assert page.locator("a[href$='.zip']").count() == 1

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The map page's layout as the browser asks for it (the pages router), then /healthz, then the layout's status.
 PROBE = (
-    "import json, sys, app; c = app.server.test_client(); "
-    "print('map notice:', 'boundary files are missing' in str(sys.modules['pages.map'].layout('en'))); "
-    "print(json.dumps(c.get('/healthz').get_json())); print(c.get('/es/map').status_code)"
+    "import json, app; from tests.layout_tree import routing_body; c = app.server.test_client(); "
+    "r = c.post('/_dash-update-component', data=routing_body('/en/map'), content_type='application/json'); "
+    "print('map notice:', 'boundary files are missing' in r.get_data(as_text=True)); "
+    "print(json.dumps(c.get('/healthz').get_json())); print(r.status_code)"
 )
 
 

@@ -1,4 +1,4 @@
-"""The trends page in headless Chromium: each chart draws what the server computed, the URL follows
+"""The trends page in headless Chromium: each chart draws the package's series, the URL follows
 the controls and reopens the same view, downloads hold exactly the chart's rows with source lines."""
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-
-from components.trend_charts import composition_chart, national_chart, population_chart, state_chart
 
 pytestmark = pytest.mark.browser
 
@@ -25,8 +23,37 @@ def drawn(page, chart_id: str):
     return page.evaluate(TRACES, chart_id)
 
 
-def expected(data):
-    return [{"name": t.name, "n": sum(1 for v in (t.y or []) if v is not None)} for t in data.figure.data]
+def traces(*pairs: tuple[str, int]) -> list[dict]:
+    """Expected traces as (name, number of points drawn)."""
+    return [{"name": name, "n": n} for name, n in pairs]
+
+
+# Counted from data/tables/observations.csv (annual rows of the country, one point per producer and
+# year; a producer's further releases of a year go to "earlier release") and events.csv (9 events).
+NATIONAL_RATES_EN = traces(
+    ("OVV · Violent deaths (OVV)", 12), ("OVV · Homicides", 9), ("MIJ · Homicides", 6),
+    ("Ministerio Público · Homicides", 2), ("INE · Homicides", 1), ("VP · Homicides", 1),
+    ("UNODC · Intentional homicides (UNODC/WHO)", 31), ("WHO · Intentional homicides (UNODC/WHO)", 1),
+    ("Earlier release of the same producer", 36), ("Documented event", 9))
+NATIONAL_HOMICIDE_COUNTS_ES = traces(
+    ("OVV · Homicidios", 16), ("CICPC · Homicidios", 4), ("MIJ · Homicidios", 4),
+    ("Ministerio Público · Homicidios", 2), ("INE · Homicidios", 1), ("MPPS · Homicidios", 1),
+    ("MUFLVEN · Homicidios", 1), ("VP · Homicidios", 1), ("Publicación anterior del mismo productor", 1),
+    ("Hecho documentado", 9))
+# OVV's breakdown of violent deaths: 2014 and 2016-2023; disappearances 2021-2023.
+COMPOSITION_COUNTS = {
+    "en": traces(("Homicides", 9), ("Deaths from police intervention", 9), ("Violent deaths under investigation", 9),
+                 ("Disappearances", 3)),
+    "es": traces(("Homicidios", 9), ("Muertes por intervención policial", 9),
+                 ("Muertes violentas en averiguación", 9), ("Desapariciones", 3)),
+}
+# OVV's violent-death counts divided by each population base of the same year (population.csv), and
+# OVV's own 12 published rates.
+POPULATION_BASES_EN = traces(
+    ("Population stated by OVV (derived)", 3), ("Population stated by Amnesty International (derived)", 1),
+    ("Population used by the Ministry's observatory (OVS) (derived)", 2), ("ENCOVI survey estimate (derived)", 2),
+    ("INE projection (derived)", 1), ("Projection approved by the National Assembly (derived)", 1),
+    ("Rate published by OVV", 12))
 
 
 def csv_rows(text: str) -> tuple[list[str], list[dict[str, str]]]:
@@ -39,15 +66,11 @@ def test_default_view_draws_every_chart(live_server, browser_page):
     page = browser_page.page
     page.goto(live_server + "/en/trends")
     page.wait_for_selector("main h1")
-    assert drawn(page, "trends-national") == expected(national_chart(
-        "en", ["violent_deaths", "homicides", "intentional_homicides"], "rate_per_100k"))
-    national = drawn(page, "trends-national")
-    assert national[0]["name"].startswith("OVV") and national[0]["n"] >= 12
-    assert national[-1]["n"] == 9  # documented events with a source
-    assert drawn(page, "trends-composition") == expected(composition_chart("en", "count"))
-    assert [t["n"] for t in drawn(page, "trends-composition")] == [9, 9, 9, 3]  # 2014, 2016-2023; disappearances 2021-23
-    assert drawn(page, "trends-population") == expected(population_chart("en", "violent_deaths"))
-    assert drawn(page, "trends-states") == expected(state_chart("en", ["VE-A"], "violent_deaths", "rate_per_100k"))
+    assert drawn(page, "trends-national") == NATIONAL_RATES_EN
+    assert drawn(page, "trends-composition") == COMPOSITION_COUNTS["en"]
+    assert drawn(page, "trends-population") == POPULATION_BASES_EN
+    # Caracas beside the country: OVV's violent-death rates, 6 years for Distrito Capital.
+    assert drawn(page, "trends-states") == traces(("Venezuela · OVV", 12), ("Distrito Capital · OVV", 6))
     assert browser_page.errors == []
 
 
@@ -56,8 +79,9 @@ def test_url_round_trip_and_invalid_values(live_server, browser_page):
     query = "?indicators=homicides&unit=count&composition=share&states=VE-V,VE-A&state_indicator=homicides&state_unit=count"
     page.goto(live_server + "/es/trends" + query)
     page.wait_for_selector("main h1")
-    assert drawn(page, "trends-national") == expected(national_chart("es", ["homicides"], "count"))
-    assert drawn(page, "trends-states") == expected(state_chart("es", ["VE-V", "VE-A"], "homicides", "count"))
+    assert drawn(page, "trends-national") == NATIONAL_HOMICIDE_COUNTS_ES
+    assert drawn(page, "trends-states") == traces(("Venezuela · OVV", 16), ("Zulia · OVV", 2),
+                                                  ("Distrito Capital · OVV", 2), ("Zulia · Versión Final", 2))
     page.wait_for_function("() => document.querySelector('#trends-share-url').value.includes('states=')")
     share = page.input_value("#trends-share-url")
     assert share.endswith("/es/trends?indicators=homicides&unit=count&composition=share&base_indicator=violent_deaths"
@@ -68,7 +92,7 @@ def test_url_round_trip_and_invalid_values(live_server, browser_page):
     page.wait_for_url(re.compile(r"composition=count"))
     page.goto(page.url)
     page.wait_for_selector("main h1")
-    assert drawn(page, "trends-composition") == expected(composition_chart("es", "count"))
+    assert drawn(page, "trends-composition") == COMPOSITION_COUNTS["es"]
     assert page.locator("#trends-notices .alert").count() == 0
     page.goto(live_server + "/en/trends?unit=furlongs&states=XX")
     page.wait_for_selector("#trends-notices .alert")
@@ -88,9 +112,9 @@ def test_downloads_hold_the_chart_rows_with_sources(live_server, browser_page):
     comments, rows = csv_rows(Path(download.path()).read_text(encoding="utf-8"))
     assert any("Source: ovv-iav-2023" in c for c in comments)
     assert any("CC BY 4.0" in c for c in comments)
-    data = population_chart("en", "violent_deaths")
-    assert len(rows) == len(data.rows)
+    assert len(rows) == 22  # the chart's 10 derived and 12 published points
     derived = [r for r in rows if r["status"] == "derived"]
+    assert len(derived) == 10
     assert derived and all(r["inputs"].startswith("count=") and r["population_source"] for r in derived)
     y2023 = next(r for r in derived if r["year"] == "2023")
     assert y2023["rate"] == "26.8" and y2023["count"] == "6973" and y2023["population"] == "26000000"

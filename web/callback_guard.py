@@ -8,6 +8,7 @@ which then validate their own values.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 
 from flask import Flask, Response, jsonify, request
@@ -17,15 +18,45 @@ from web.dash_internals import CALLBACK_PATH, PAGES_ROUTER
 MAX_BODY = 256 * 1024
 
 
-def _items_ok(items: object) -> bool:
-    if not isinstance(items, list):
+def _dependencies(callback_key: str) -> list[dict[str, str]]:
+    """The outputs a callback key names (Dash's own format: ``id.prop`` or ``..id.prop...id.prop..``)."""
+    parts = callback_key[2:-2].split("...") if callback_key.startswith("..") else [callback_key]
+    return [dict(zip(("id", "property"), part.rsplit(".", 1), strict=True)) for part in parts]
+
+
+def _id_matches(sent: object, declared: str) -> bool:
+    """A string id must be the declared one; a pattern id (``{"type": ..., "index": ["MATCH"]}``) must
+    have the same keys and the same fixed values, any value where the pattern has a wildcard."""
+    if not declared.startswith("{"):
+        return sent == declared
+    pattern = json.loads(declared)
+    return isinstance(sent, dict) and sent.keys() == pattern.keys() and all(
+        isinstance(value, list) or sent[key] == value for key, value in pattern.items()
+    )
+
+
+def _items_ok(items: object, declared: list) -> bool:
+    """One entry per declared dependency, naming that dependency's component and property (a
+    wildcard dependency may be a list of such entries)."""
+    if not isinstance(items, list) or len(items) != len(declared):
         return False
-    for item in items:
-        entries = item if isinstance(item, list) else [item]
+    for item, dependency in zip(items, declared, strict=True):
+        pattern = dependency["id"].startswith("{")
+        entries = item if isinstance(item, list) and pattern else [item]
         for entry in entries:
-            if not isinstance(entry, dict) or "id" not in entry or not isinstance(entry.get("property"), str):
+            if (
+                not isinstance(entry, dict)
+                or not _property_matches(entry.get("property"), dependency["property"])
+                or not _id_matches(entry.get("id"), dependency["id"])
+            ):
                 return False
     return True
+
+
+def _property_matches(sent: object, declared: str) -> bool:
+    """The declared property; an output that other callbacks may also set (``allow_duplicate``) is
+    declared as ``value@<hash>``: the renderer sends it so, other clients may send plain ``value``."""
+    return sent == declared or sent == declared.split("@", 1)[0]
 
 
 def envelope_problem(body: object, callbacks: Mapping[str, object]) -> str | None:
@@ -39,25 +70,26 @@ def envelope_problem(body: object, callbacks: Mapping[str, object]) -> str | Non
     spec = spec if isinstance(spec, Mapping) else {}
     if "callback" not in spec:
         return "this callback runs in the browser"
-    if not _items_ok(body.get("inputs")) or len(body["inputs"]) != len(spec.get("inputs", [])):
+    if not _items_ok(body.get("inputs"), spec.get("inputs", [])):
         return "inputs must be a list of {id, property, value}, one per input of the callback"
     state = body.get("state", [])
-    if not _items_ok(state) or len(state) != len(spec.get("state", [])):
+    if not _items_ok(state, spec.get("state", [])):
         return "state must be a list of {id, property, value}, one per state of the callback"
     outputs = body.get("outputs")
-    expected = output.count("...") + 1 if output.startswith("..") else 1
-    if expected == 1 and not output.startswith(".."):
-        if not isinstance(outputs, dict) or not isinstance(outputs.get("property"), str):
+    if not output.startswith(".."):
+        if not isinstance(outputs, dict) or not _items_ok([outputs], _dependencies(output)):
             return "outputs must name the callback's output"
-    elif not isinstance(outputs, list) or len(outputs) != expected or not _items_ok(outputs):
+    elif not _items_ok(outputs, _dependencies(output)):
         return "outputs must list the callback's outputs"
     if output == PAGES_ROUTER and not all(
-        isinstance(item.get("value"), str) or (item.get("property") == "search" and item.get("value") is None)
+        (isinstance(item.get("value"), str) and (item["property"] == "search" or item["value"].startswith("/")))
+        or (item["property"] == "search" and item.get("value") is None)
         for item in [*body["inputs"], *state]
     ):
-        return "the page address must be text"
-    if "changedPropIds" in body and not isinstance(body["changedPropIds"], list):
-        return "changedPropIds must be a list"
+        return "the page address must be text starting with /"
+    changed = body.get("changedPropIds", [])
+    if not isinstance(changed, list) or not all(isinstance(prop_id, str) for prop_id in changed):
+        return "changedPropIds must be a list of texts"
     return None
 
 
@@ -70,7 +102,10 @@ def install_callback_guard(server: Flask, callbacks: Callable[[], Mapping[str, o
             return _bad("callbacks accept POST only", 405)
         if (request.content_length or 0) > MAX_BODY:
             return _bad("request too large", 413)
-        body = request.get_json(silent=True)
+        try:
+            body = request.get_json(silent=True)
+        except RecursionError:  # nested deeper than the JSON parser goes: no browser sends that
+            return _bad("the body is nested too deeply", 400)
         problem = envelope_problem(body, callbacks())
         return _bad(problem, 400) if problem else None
 
