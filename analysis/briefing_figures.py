@@ -15,6 +15,7 @@ from functools import cache
 
 import pandas as pd
 
+from analysis.ranks import PlaceRank, place_ranks
 from data import query
 from geo import codes
 from geo.neighbours import neighbours
@@ -91,7 +92,7 @@ class Comparison:
     place: Point
     national: Point | None
     others: tuple[tuple[str, Point | None], ...]  # (state code, its figure or None)
-    rank: int | None  # the place's rank among states with a figure that year (1 = highest)
+    rank: PlaceRank | None  # the place's published rank, or its position among states with a figure
     ranked: int  # how many states have a figure that year
 
 
@@ -187,13 +188,14 @@ def compare(headline: Series, code: str) -> Comparison:
     assert latest is not None
     by_state = state_values(headline.indicator, headline.unit, headline.producer, latest.year)
     national = yearly("country", COUNTRY, headline.indicator, headline.unit, headline.producer).at(latest.year)
-    ranks = sorted(by_state.values(), key=lambda p: -p.value)
     if code == COUNTRY:
         others = tuple(sorted(((c, p) for c, p in by_state.items()), key=lambda item: -item[1].value))
         rank = None
     else:
         others = tuple((c, by_state.get(c)) for c in neighbours(code))
-        rank = 1 + sum(1 for p in ranks if p.value > latest.value) if code in by_state else None
+        ranks = place_ranks("state", latest.year, headline.indicator, headline.unit, headline.producer,
+                            {c: p.value for c, p in by_state.items()})
+        rank = ranks.get(code)
     return Comparison(headline.indicator, headline.unit, headline.producer, latest.year, latest, national, others,
                       rank, len(by_state))
 

@@ -12,6 +12,7 @@ from babel.dates import format_date
 
 from analysis.briefing_figures import Briefing, Comparison, Point, Series, place_name
 from analysis.labels import indicator_name, unit_label
+from analysis.ranks import rank_phrase
 from components.briefing_charts import short_producer
 from data import query
 from i18n import translator
@@ -89,8 +90,8 @@ def rank_text(c: Comparison, lang: str) -> str:
     _ = translator(lang)
     if c.rank is None:
         return ""
-    return _("It ranked {rank} of the {count} states with a figure from this source that year (1 = highest rate).").format(
-        rank=c.rank, count=c.ranked)
+    return _("In {year} it was {rank} (1 = highest rate).").format(
+        year=c.year, rank=rank_phrase(c.rank, "state", c.producer, lang))
 
 
 def neighbours_text(c: Comparison, name: str, island: bool, lang: str) -> str:

@@ -13,6 +13,7 @@ import pandas as pd
 
 from analysis.color_classes import class_breaks, class_labels, class_of, palette_for
 from analysis.labels import indicator_name, place_name, source_label, unit_label
+from analysis.ranks import place_ranks, rank_phrase
 from data import query
 from geo import codes
 from geo.tile_grid import tile_grid
@@ -39,10 +40,6 @@ def _values(indicator: str, unit: str, producer: str, year: int, level: str, sta
     return frame.dropna(subset=["value"])
 
 
-def _ranks(values: pd.Series) -> pd.Series:
-    return values.rank(ascending=False, method="min").astype(int)
-
-
 @memoize
 def selection_frames(
     indicator: str, unit: str, source: str, level: str, state: str | None, lang: str
@@ -64,17 +61,18 @@ def selection_frames(
         if unit == "rate_per_100k":
             count_frame = _values(indicator, "count", source, year, level, state)
             counts = dict(zip(count_frame["code"], count_frame["value"], strict=True))
-        ranks = _ranks(frame["value"])
-        total = len(frame)
+        ranks = place_ranks(level, year, indicator, unit, source,
+                            dict(zip(frame["code"], frame["value"].astype(float), strict=True)))
         loc, z, text, rows = [], [], [], []
-        for (_index, row), rank in zip(frame.iterrows(), ranks, strict=True):
+        for _index, row in frame.iterrows():
             code, value = row["code"], float(row["value"])
+            rank = ranks[code]
             source_text = source_label(row["source_id"])
             name = place_name(level, code, with_state)
             small = code in counts and counts[code] < SMALL_COUNT
             caution = _("Based on fewer than {count} deaths: an unstable rate.").format(count=SMALL_COUNT)
             value_text = format_number(value, lang)
-            rank_text = _("Rank {rank} of {count}").format(rank=rank, count=total)
+            rank_text = rank_phrase(rank, level, source, lang, state)
             hover = (
                 f"<b>{name}</b><br>{value_text} {unit_text}<br>{rank_text}"
                 f"<br>{year} · {source_text}" + (f"<br>⚠ {caution}" if small else "")
@@ -90,7 +88,11 @@ def selection_frames(
                     "value": value,
                     "value_text": value_text + (" ⚠" if small else ""),
                     "unit": unit_text,
-                    "rank": int(rank),
+                    "rank": rank.position,
+                    "rank_text": rank_text,
+                    "published_rank": rank.published,
+                    "published_rank_of": rank.published_of,
+                    "published_rank_source": rank.source_id,
                     "year": year,
                     "source": source_text,
                     "source_id": row["source_id"],

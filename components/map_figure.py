@@ -59,6 +59,10 @@ def build_figure(view: MapView, frames: dict[str, Any], lang: str) -> go.Figure:
     )
 
 
+def _blank(value: object) -> object:
+    return "" if value is None else value
+
+
 def map_caption(view: MapView, frames: dict[str, Any]) -> str:
     """The sentence under the map title: what is shown, for how many places, from whom."""
     frame = shown_frame(view, frames)
@@ -78,10 +82,12 @@ def map_csv(view: MapView, lang: str) -> str:
                      f"{record.get('url', '')}\n")
     buffer.write(f"# {_(LICENCE_LINE)}\n")
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["code", "place", "year", "value", "unit", "rank", "source_id", "caution", "source_note"])
+    writer.writerow(["code", "place", "year", "value", "unit", "rank_among_published_figures", "published_rank",
+                     "published_rank_of", "published_rank_source", "source_id", "caution", "source_note"])
     for row in rows:
-        writer.writerow([row["code"], row["place"], row["year"], row["value"], view.unit, row["rank"], row["source_id"],
-                         row["note"], row["source_note"]])
+        writer.writerow([row["code"], row["place"], row["year"], row["value"], view.unit, row["rank"],
+                         _blank(row["published_rank"]), _blank(row["published_rank_of"]), row["published_rank_source"],
+                         row["source_id"], row["note"], row["source_note"]])
     return buffer.getvalue()
 
 

@@ -40,7 +40,7 @@ COMPONENTS = {
         "disappearances",
     ),
 }
-CODED_TABLES = ("observations", "population", "events")
+CODED_TABLES = ("observations", "population", "events", "ranks")
 
 
 def _file(resource: dict) -> str:
@@ -137,6 +137,37 @@ def observation_issues(
     return issues
 
 
+def rank_issues(ranks: pd.DataFrame, obs: pd.DataFrame, sources: pd.DataFrame, fname: str) -> list[Issue]:
+    """A published rank must fit in what it ranks among, name a place inside it, and rank a figure the
+    package holds from the same producer (a rank with no figure beside it could not be shown)."""
+    from geo import codes
+
+    figures = {(r.level, r.code, r.year, r.period, r.indicator, r.unit, _producer(r.source_id))
+               for r in obs.itertuples(index=False)}
+    kinds = dict(zip(sources.source_id, sources.kind, strict=True))
+    issues = []
+    for i, row in enumerate(ranks.itertuples(index=False), start=2):
+        if row.ranked_count and int(row.rank) > int(row.ranked_count):
+            issues.append(Issue(fname, i, f"rank {row.rank} above the {row.ranked_count} places ranked"))
+        if row.ranked_within != "VEN":
+            if row.level != "municipality":
+                issues.append(Issue(fname, i, "only municipalities are ranked within a state"))
+            elif codes.is_municipality(row.code) and codes.state_of_municipality(row.code) != row.ranked_within:
+                issues.append(Issue(fname, i, f"{row.code} is not a municipality of {row.ranked_within}"))
+        key = (row.level, row.code, row.year, row.period, row.indicator, row.unit, _producer(row.source_id))
+        if key not in figures:
+            issues.append(Issue(fname, i, f"no published {row.indicator} ({row.unit}) figure of {row.code} for "
+                                          f"{row.year} from the rank's producer"))
+        if row.read_via and kinds.get(row.read_via, "press_copy") != "press_copy":
+            issues.append(Issue(fname, i, f"read_via {row.read_via!r} is not a press_copy source"))
+    return issues
+
+
+def _producer(source_id: str) -> str:
+    """The producer a source belongs to, as the query layer groups them (``ovv-iav-2023`` -> ``ovv``)."""
+    return source_id.split("-", 1)[0]
+
+
 def _groups(obs: pd.DataFrame) -> dict[tuple, dict[str, tuple[int, str]]]:
     """(level, code, year, period, unit, source_id) -> indicator -> (row number, value text)."""
     out: dict[tuple, dict[str, tuple[int, str]]] = defaultdict(dict)
@@ -229,6 +260,8 @@ def domain_issues(root: Path = DATA_DIR) -> list[Issue]:
         issues += sum_issues(obs, files["observations"])
         if "population" in tables:
             issues += rate_issues(obs, tables["population"], files["observations"])
+        if "ranks" in tables:
+            issues += rank_issues(tables["ranks"], obs, tables["sources"], files["ranks"])
     return issues
 
 

@@ -64,7 +64,7 @@ def clear_cache() -> None:
     with _LOADING:
         _LOADED.clear()
     _observation_producers.cache_clear()
-    for cached in (_rows_by_series, _series, _producers, producer_name):
+    for cached in (_rows_by_series, _series, _producers, producer_name, _published_ranks):
         cached.cache_clear()
 
 
@@ -275,6 +275,35 @@ def population(
         if value is not None:
             pop = pop[pop[column] == value]
     return pop.sort_values(["level", "code", "year", "base"]).reset_index(drop=True)
+
+
+def published_ranks(level: str, year: int, indicator: str, unit: str, producer: str,
+                    period: str = "") -> dict[str, dict[str, object]]:
+    """The ranks a producer published for places of one level, year, indicator and unit, by place code.
+
+    Each value holds ``rank``, ``ranked_count`` (None when the source did not say how many it ranked),
+    ``ranked_within``, ``source_id`` and ``locator_url``. When two releases of the producer state a rank
+    for the same place, the later release wins, as for figures.
+    """
+    return _published_ranks(level, int(year), indicator, unit, producer, period)
+
+
+@lru_cache(maxsize=4096)
+def _published_ranks(level: str, year: int, indicator: str, unit: str, producer: str,
+                     period: str) -> dict[str, dict[str, object]]:
+    ranks = _tables()["ranks"]
+    rows = ranks[(ranks["level"] == level) & (ranks["year"] == year) & (ranks["indicator"] == indicator)
+                 & (ranks["unit"] == unit) & (ranks["period"] == period)
+                 & (ranks["source_id"].map(producer_of) == producer)]
+    published = sources().set_index("source_id")["published"].astype(str)
+    rows = rows.assign(_published=rows["source_id"].map(published)).sort_values(["_published", "source_id"])
+    out: dict[str, dict[str, object]] = {}
+    for row in rows.itertuples():
+        count = row.ranked_count
+        out[str(row.code)] = {"rank": int(row.rank), "ranked_count": None if pd.isna(count) else int(count),
+                              "ranked_within": str(row.ranked_within), "source_id": str(row.source_id),
+                              "locator_url": str(row.locator_url)}
+    return out
 
 
 def events() -> pd.DataFrame:

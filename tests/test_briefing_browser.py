@@ -119,3 +119,11 @@ def test_printed_briefing_is_a_numbered_document_with_citations(live_server, bro
     assert "CC BY 4.0" in texts[-1] and re.search(r"\[\d+\] ", texts[-1])
     assert "ovv" in "".join(texts).lower()
     assert size < 1_500_000
+
+
+def test_aragua_briefing_quotes_ovvs_rank(live_server, browser_page):
+    page = browser_page.page
+    page.goto(f"{live_server}/en/briefing/VE-D")
+    page.wait_for_selector("#briefing-compare")
+    assert "In 2023 it was 8th in OVV's ranking of the states (1 = highest rate)." in page.inner_text("#briefing-compare")
+    assert browser_page.errors == []

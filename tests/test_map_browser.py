@@ -183,3 +183,15 @@ def test_map_images_are_named_from_the_view_and_follow_the_year(live_server, bro
         page.click("#map-download-svg")
     assert info.value.suggested_filename == "venezuela_violent_deaths_state_2022.svg"
     assert browser_page.errors == []
+
+
+def test_table_gives_ovvs_published_rank_for_aragua_2023(live_server, browser_page):
+    page = open_map(browser_page, live_server, "?year=2023")
+    rows = {r[1]: r for r in table_rows(page)}
+    assert rows["Aragua"][0] == "8th in OVV's ranking of the states"  # OVV Aragua, 2023 regional release
+    assert rows["Distrito Capital"][0] == "1st of the 11 states with a published figure"
+    assert all(r[0] and r[0][0].isdigit() and ("ranking" in r[0] or "published figure" in r[0]) for r in rows.values())
+    page = open_map(browser_page, live_server, "?year=2023", lang="es")
+    rows = {r[1]: r for r in table_rows(page)}
+    assert rows["Aragua"][0] == "8.º en la clasificación de estados de OVV"
+    assert browser_page.errors == []

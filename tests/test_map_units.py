@@ -91,6 +91,10 @@ def test_frames_hold_published_figures_with_rank_and_source(dash_app):
     assert (first["place"], first["value"], first["rank"], first["source_id"]) == (
         "Distrito Capital", 50.8, 1, "ovv-iav-2023"
     )
+    assert first["rank_text"] == "1st of the 11 states with a published figure"
+    aragua = next(r for r in frame["rows"] if r["code"] == "VE-D")
+    assert aragua["rank_text"] == "8th in OVV's ranking of the states"
+    assert "8th in OVV's ranking of the states" in next(text for text in frame["text"] if "Aragua" in text)
     assert len(frame["loc"]) + len(frame["missing"]) == 25
     assert set(frame["loc"]).isdisjoint(frame["missing"])
     assert "No published figure for 2023" in frame["missing_text"][0]
@@ -144,8 +148,13 @@ def test_state_csv_holds_the_packages_figures_with_source_and_licence(dash_app):
     assert {(r["year"], r["unit"], r["source_id"]) for r in rows} == {("2023", "rate_per_100k", "ovv-iav-2023")}
     # Highest rate first, ranked 1..n.
     assert [float(r["value"]) for r in rows] == sorted(expected["value"].astype(float), reverse=True)
-    assert [r["rank"] for r in rows] == [str(n) for n in range(1, 12)]
+    assert [r["rank_among_published_figures"] for r in rows] == [str(n) for n in range(1, 12)]
     assert (rows[0]["code"], rows[0]["place"], rows[0]["value"]) == ("VE-A", "Distrito Capital", "50.8")
+    # OVV's own rank, where it published one, beside the position among the 11 figures we hold.
+    aragua = next(r for r in rows if r["code"] == "VE-D")
+    assert (aragua["value"], aragua["published_rank"], aragua["published_rank_of"],
+            aragua["published_rank_source"]) == ("27.2", "8", "", "ovv-iav-2023")
+    assert {r["published_rank"] for r in rows if r["code"] != "VE-D"} == {""}
     assert (rows[-1]["code"], rows[-1]["place"], rows[-1]["value"]) == ("VE-S", "Táchira", "11.3")
 
 
@@ -162,7 +171,7 @@ def test_municipal_csv_of_one_state_holds_the_packages_figures_in_spanish(dash_a
     assert len(expected) == 8
     assert {r["code"]: float(r["value"]) for r in rows} == dict(
         zip(expected["code"], expected["value"].astype(float), strict=True))
-    assert (rows[0]["code"], rows[0]["place"], rows[0]["value"], rows[0]["rank"]) == (
+    assert (rows[0]["code"], rows[0]["place"], rows[0]["value"], rows[0]["rank_among_published_figures"]) == (
         "VE0512", "Santos Michelena", "445.0", "1")
 
 
