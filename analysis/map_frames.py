@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis.color_classes import class_breaks, class_labels, class_of, palette_for
 from analysis.labels import indicator_name, place_name, source_label, unit_label
-from analysis.ranks import place_ranks, rank_phrase
+from analysis.ranks import place_ranks, rank_label, rank_phrase
 from data import query
 from geo import codes
 from geo.tile_grid import tile_grid
@@ -90,6 +90,7 @@ def selection_frames(
                     "unit": unit_text,
                     "rank": rank.position,
                     "rank_text": rank_text,
+                    "rank_label": rank_label(rank, source, lang),
                     "published_rank": rank.published,
                     "published_rank_of": rank.published_of,
                     "published_rank_source": rank.source_id,

@@ -79,3 +79,12 @@ def rank_phrase(rank: PlaceRank, level: str, producer: str, lang: str, state: st
         return _("{ordinal} of the {count} municipalities of {state} with a published figure").format(
             ordinal=nth, count=rank.among, state=place_name("state", state))
     return _("{ordinal} of the {count} municipalities with a published figure").format(ordinal=nth, count=rank.among)
+
+
+def rank_label(rank: PlaceRank, producer: str, lang: str) -> str:
+    """The short form for a table cell beside the place's name: still says what the rank is among."""
+    _ = translator(lang)
+    if rank.published is not None:
+        return _("{ordinal} ({producer}'s ranking)").format(ordinal=ordinal(rank.published, lang),
+                                                           producer=producer_short(producer))
+    return _("{ordinal} of {count} with a figure").format(ordinal=ordinal(rank.position, lang), count=rank.among)

@@ -95,7 +95,7 @@ def layout(lang: str, **params: object) -> Any:
     table = dash_table.DataTable(
         id="map-table",
         columns=[
-            {"name": _("Rank"), "id": "rank_text"},
+            {"name": _("Rank"), "id": "rank_label"},
             {"name": _("Place"), "id": "place"},
             {"name": _("Value"), "id": "value", "type": "numeric"},
             {"name": _("Unit"), "id": "unit"},
