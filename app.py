@@ -12,6 +12,7 @@ from dash import ClientsideFunction, Input, Output, State
 from flask import jsonify
 
 import web
+from data.query import release
 from web.cache import init_cache
 from web.callback_cache import install_callback_cache
 from web.callback_guard import install_callback_guard
@@ -85,9 +86,12 @@ install_error_handlers(server, is_page_path)
 
 @server.route("/healthz")
 def healthz():
+    data_release = release() if readiness.data_loaded else ("", "")
     return jsonify(
         status="ok",
         version=web.__version__,
+        data_version=data_release[0],
+        data_date=data_release[1],
         data_loaded=readiness.data_loaded,
         geometry_loaded=readiness.geometry_loaded,
         problems=readiness.problems,

@@ -14,7 +14,7 @@ from dash import html
 from analysis.briefing_figures import COUNTRY, Briefing, Series, place_name
 from analysis.labels import indicator_name, source_record, unit_label
 from components.briefing_svg import Bar, Line, bar_chart, line_chart, svg_image
-from components.source_note import LICENCE_LINE
+from components.source_note import file_footer
 from data import query
 from i18n import translator
 from i18n.markers import N_
@@ -108,7 +108,7 @@ def chart_csv(chart: BriefingChart, lang: str) -> str:
         record = source_record(source_id)
         buffer.write(f"# {_('Source')} {source_id}: {record.get('organisation', '')} — {record.get('title', '')} — "
                      f"{record.get('url', '')}\n")
-    buffer.write(f"# {_(LICENCE_LINE)}\n")
+    buffer.write(file_footer(lang))
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in chart.rows:

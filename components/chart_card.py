@@ -21,7 +21,7 @@ from dash.development.base_component import Component
 from analysis.labels import source_record
 from components.chart_style import GRAPH_CONFIG
 from components.embed_snippet import embed_action
-from components.source_note import LICENCE_LINE, source_note
+from components.source_note import file_footer, source_note
 from i18n import translator
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def chart_csv(title: str, data: ChartData, lang: str) -> str:
         )
     for note in data.notes:
         buffer.write(f"# {note}\n")
-    buffer.write(f"# {_(LICENCE_LINE)}\n")
+    buffer.write(file_footer(lang))
     writer = csv.writer(buffer, lineterminator="\n")
     keys = [key for key, _label in data.columns]
     writer.writerow(keys)

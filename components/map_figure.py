@@ -19,7 +19,7 @@ from analysis.labels import indicator_name, source_record, unit_label
 from analysis.map_frames import selection_frames, tile_labels
 from analysis.trend_series import producer_series
 from components.choropleth import GRAPH_CONFIG, map_figure
-from components.source_note import LICENCE_LINE
+from components.source_note import file_footer
 from geo import codes
 from geo.documents import geometry_url
 from i18n import translator
@@ -80,7 +80,7 @@ def map_csv(view: MapView, lang: str) -> str:
         record = source_record(source_id)
         buffer.write(f"# {source_word} {source_id}: {record.get('organisation', '')} — {record.get('title', '')} — "
                      f"{record.get('url', '')}\n")
-    buffer.write(f"# {_(LICENCE_LINE)}\n")
+    buffer.write(file_footer(lang))
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["code", "place", "year", "value", "unit", "rank_among_published_figures", "published_rank",
                      "published_rank_of", "published_rank_source", "source_id", "caution", "source_note"])

@@ -8,11 +8,21 @@ from dash import html
 from dash.development.base_component import Component
 
 from analysis.labels import source_record
+from data import query
 from i18n import translator
 from i18n.markers import N_
 from views.navigation import page_path
 
 LICENCE_LINE = N_("Licence: each source's terms apply; this compilation CC BY 4.0.")  # in every downloaded file
+
+
+def file_footer(lang: str) -> str:
+    """The last comment lines of every CSV we produce: the licence, and the release of the data package
+    the figures come from (so a file found later can be matched to the package's changes log)."""
+    _ = translator(lang)
+    version, date = query.release()
+    release = _("Data package version {version} ({date}).").format(version=version, date=date)
+    return f"# {_(LICENCE_LINE)}\n# {release}\n"
 
 
 def source_note(lang: str, source_ids: Iterable[str]) -> Component:

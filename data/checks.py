@@ -262,6 +262,25 @@ def domain_issues(root: Path = DATA_DIR) -> list[Issue]:
             issues += rate_issues(obs, tables["population"], files["observations"])
         if "ranks" in tables:
             issues += rank_issues(tables["ranks"], obs, tables["sources"], files["ranks"])
+    if "changes" in res and (root / res["changes"]["path"]).exists():
+        issues += change_issues(read_raw(root, res["changes"]), _file(res["changes"]), root)
+    return issues
+
+
+def change_issues(changes: pd.DataFrame, fname: str, root: Path) -> list[Issue]:
+    """The changes log must describe the current release: no change from a later version than the package's,
+    and the package's version must have at least one entry (a release says what it changed)."""
+    from data.package import descriptor
+
+    version = str(descriptor(root)["version"])
+
+    def parts(text: str) -> tuple[int, ...]:
+        return tuple(int(p) for p in text.split(".")) if text.replace(".", "").isdigit() else (0,)
+
+    issues = [Issue(fname, i, f"version {row.version} is later than the package's {version}")
+              for i, row in enumerate(changes.itertuples(index=False), start=2) if parts(row.version) > parts(version)]
+    if version not in set(changes["version"]):
+        issues.append(Issue(fname, 1, f"no entry for the package's version {version}"))
     return issues
 
 

@@ -19,7 +19,7 @@ import pandas as pd
 
 from data.checks import all_issues
 from data.errors import DataValidationError
-from data.package import DATA_DIR, read_raw, resources, schema, typed
+from data.package import DATA_DIR, descriptor, read_raw, resources, schema, typed
 
 FIGURE_COLUMNS = ["source_id", "read_via", "locator_url", "locator", "status", "inputs", "note"]
 
@@ -304,6 +304,19 @@ def _published_ranks(level: str, year: int, indicator: str, unit: str, producer:
                               "ranked_within": str(row.ranked_within), "source_id": str(row.source_id),
                               "locator_url": str(row.locator_url)}
     return out
+
+
+def release() -> tuple[str, str]:
+    """(version, date YYYY-MM-DD) of the data package, as every download and ``/healthz`` state it."""
+    meta = descriptor(DATA_DIR)
+    return str(meta["version"]), str(meta.get("created", ""))[:10]
+
+
+def changes() -> pd.DataFrame:
+    """What changed in the package, newest release first (the table's own order within a release)."""
+    frame = _t("changes")
+    return frame.assign(_order=range(len(frame))).sort_values(["date", "_order"], ascending=[False, True]).drop(
+        columns="_order").reset_index(drop=True)
 
 
 def events() -> pd.DataFrame:

@@ -111,6 +111,32 @@ def sources_table(lang: str) -> Component:
     )
 
 
+CHANGE_NAMES = {"added": N_("Added"), "corrected": N_("Corrected"), "relabelled": N_("Relabelled"),
+                "removed": N_("Removed")}
+
+
+def whats_new(lang: str) -> Component:
+    """The package's changes log, newest release first: what was added or corrected, and why."""
+    _ = translator(lang)
+    version, date = query.release()
+    items = []
+    for row in query.changes().itertuples():
+        change = [html.Strong(f"{row.date} · {translate_key(_, CHANGE_NAMES, row.change)}"), f" · {row.table}: {row.key}"]
+        if row.old_value or row.new_value:
+            change.append(" (" + (f"{row.old_value} → {row.new_value}" if row.old_value else row.new_value) + ")")
+        change.append(". " + (row.reason_es if lang == "es" else row.reason_en))
+        items.append(html.Li(change))
+    return html.Section(
+        [
+            html.H2(_("What's new"), className="h4 mt-4"),
+            html.P(_("This is version {version} of the data package ({date}). Every download names the version its "
+                     "figures come from; corrections keep the old and the new value.").format(version=version, date=date)),
+            html.Ul(items, className="small", id="data-changes"),
+        ],
+        id="whats-new",
+    )
+
+
 def layout(lang: str, **_params: object) -> Component:
     _ = translator(lang)
     return html.Div(
@@ -124,6 +150,7 @@ def layout(lang: str, **_params: object) -> Component:
                       "readable with the frictionless tools, pandas, R or a spreadsheet."),
                 ]
             ),
+            whats_new(lang),
             html.H2(_("What each indicator means"), className="h4 mt-4"),
             indicator_list(lang),
             html.H2(_("What is covered"), className="h4 mt-4"),

@@ -1,5 +1,6 @@
 """HTTP behaviour without a browser: redirects, page layouts, status codes, headers, health, errors, compression."""
 
+import json
 import re
 from pathlib import Path
 
@@ -103,8 +104,9 @@ def test_healthz_reports_version_and_readiness(client):
     import tomllib
 
     project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())["project"]
+    package = json.loads((Path(__file__).resolve().parent.parent / "data" / "datapackage.json").read_text())
     assert body == {"status": "ok", "version": project["version"], "data_loaded": True, "geometry_loaded": True,
-                    "problems": []}
+                    "problems": [], "data_version": package["version"], "data_date": package["created"][:10]}
 
 
 @pytest.mark.parametrize(("path", "apology"), [(BOOM_PATH, "Algo salió mal"), ("/en" + BOOM_PATH, "Something went wrong")])

@@ -102,6 +102,7 @@ def test_frames_hold_published_figures_with_rank_and_source(dash_app):
 
 
 TABLES = Path(__file__).resolve().parent.parent / "data" / "tables"
+PACKAGE = json.loads((TABLES.parent / "datapackage.json").read_text(encoding="utf-8"))
 
 
 def published(level: str, indicator: str, unit: str, source_id: str, year: int, code_prefix: str = "") -> pd.DataFrame:
@@ -139,6 +140,7 @@ def test_state_csv_holds_the_packages_figures_with_source_and_licence(dash_app):
         "# Violent deaths (OVV) · per 100,000 inhabitants · 2023",
         source_line("Source", "ovv-iav-2023"),
         "# Licence: each source's terms apply; this compilation CC BY 4.0.",
+        f"# Data package version {PACKAGE['version']} ({PACKAGE['created'][:10]}).",
     ]
     expected = published("state", "violent_deaths", "rate_per_100k", "ovv-iav-2023", 2023)
     assert len(expected) == 11  # OVV published 2023 rates for 11 states
@@ -166,7 +168,8 @@ def test_municipal_csv_of_one_state_holds_the_packages_figures_in_spanish(dash_a
         comments, rows = csv_parts(map_csv(view, "es"))
     assert comments[0] == "# Muertes violentas (OVV) · por cada 100.000 habitantes · 2018"
     assert comments[1] == source_line("Fuente", "ovv-iav-2018")
-    assert "CC BY 4.0" in comments[-1] and comments[-1].startswith("# Licencia")
+    assert "CC BY 4.0" in comments[-2] and comments[-2].startswith("# Licencia")
+    assert comments[-1] == f"# Paquete de datos, versión {PACKAGE['version']} ({PACKAGE['created'][:10]})."
     expected = published("municipality", "violent_deaths", "rate_per_100k", "ovv-iav-2018", 2018, "VE05")  # Aragua
     assert len(expected) == 8
     assert {r["code"]: float(r["value"]) for r in rows} == dict(

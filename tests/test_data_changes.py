@@ -1,0 +1,38 @@
+"""The package says what changed: a changes log per release, shown on the data page, version in every file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from data import query
+from data.checks import all_issues
+from tests.layout_tree import page_layout
+from tests.test_data_package import _edit
+
+PACKAGE = json.loads((Path(__file__).resolve().parent.parent / "data" / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def test_the_rounding_correction_is_in_the_changes_log():
+    changes = query.changes()
+    row = changes[(changes["change"] == "corrected") & (changes["old_value"] == "58.9")].iloc[0]
+    assert (row["table"], row["new_value"], row["version"]) == ("derived", "59.0", "0.2.0")
+    assert "58.95" in row["reason_en"] and "58,95" in row["reason_es"]
+    assert query.release() == (PACKAGE["version"], PACKAGE["created"][:10])
+    assert PACKAGE["version"] in set(changes["version"])
+
+
+def test_the_data_page_shows_whats_new_in_each_language(dash_app):
+    client = dash_app.server.test_client()
+    for lang, heading, reason in (("en", "What's new", "rounded half-up"), ("es", "Novedades", "redondeado hacia arriba")):
+        layout = page_layout(client, f"/{lang}/data")
+        section = layout.by_id("whats-new")
+        assert heading in section.text and PACKAGE["version"] in section.text
+        changes = layout.by_id("data-changes").text
+        assert "58.9 → 59.0" in changes and reason in changes
+
+
+def test_a_change_from_a_later_release_is_refused(copy: Path):
+    row = _edit(copy, "changes", {"old_value": "58.9"}, {"version": "9.0.0"})
+    assert f"changes.csv, row {row}: version 9.0.0 is later than the package's {PACKAGE['version']}" in [
+        str(i) for i in all_issues(copy)]
