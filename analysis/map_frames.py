@@ -40,11 +40,80 @@ def _values(indicator: str, unit: str, producer: str, year: int, level: str, sta
     return frame.dropna(subset=["value"])
 
 
+LATEST = "latest"  # the frame of each place's most recent figure
+OLDER_OPACITY = 0.45  # how a figure older than the newest one is drawn in the latest-figure view
+
+
+def _hover(row: dict[str, Any], rank_text: str, extra: str = "") -> str:
+    return (f"<b>{row['place']}</b><br>{row['value_text'].removesuffix(' ⚠')} {row['unit']}"
+            + (f"<br>{rank_text}" if rank_text else "") + f"<br>{row['year']} · {row['source']}" + extra
+            + (f"<br>⚠ {row['note']}" if row["note"] else ""))
+
+
+def _frame(rows: list[dict[str, Any]], drawn: list[str], breaks: list[float], level: str, with_state: bool,
+           no_figure: str, lang: str) -> dict[str, Any]:
+    """One frame for the browser: classes and hover texts of the places drawn, the places without a figure."""
+    shown = [r for r in rows if r["code"] in drawn]
+    published = {r["code"] for r in rows}
+    missing = [c for c in drawn if c not in published]
+    return {
+        "loc": [r["code"] for r in shown],
+        "z": [class_of(r["value"], breaks) for r in shown],
+        "text": [_hover(r, r["rank_text"]) for r in shown],
+        "opacity": 1,
+        "missing": missing,
+        "missing_text": [f"<b>{place_name(level, c, with_state)}</b><br>{no_figure}" for c in missing],
+        "rows": rows,
+    }
+
+
+def reference_year(rows_by_year: dict[int, list[dict[str, Any]]]) -> int:
+    """The newest year whose coverage is at least half the best year's: one place that already published
+    next year's figure must not make every other place's figure look out of date."""
+    counts = {year: len(rows) for year, rows in rows_by_year.items() if rows}
+    if not counts:
+        return 0
+    best = max(counts.values())
+    return max(year for year, count in counts.items() if count * 2 >= best)
+
+
+def _latest_frame(rows_by_year: dict[int, list[dict[str, Any]]], drawn: list[str], breaks: list[float], level: str,
+                  with_state: bool, lang: str) -> dict[str, Any]:
+    """Each place's most recent figure with its year; figures older than the reference year drawn lighter.
+    Positions among places are left out (figures of different years do not rank against each other); a
+    published rank of that year stays."""
+    _ = translator(lang)
+    latest: dict[str, dict[str, Any]] = {}
+    for year in sorted(rows_by_year):
+        for row in rows_by_year[year]:
+            latest[row["code"]] = row
+    newest = reference_year(rows_by_year)
+    rows = []
+    for row in sorted(latest.values(), key=lambda r: (-r["year"], -r["value"])):
+        published = row["published_rank"] is not None
+        older = row["year"] < newest
+        label = _("Latest published figure: {year}").format(year=row["year"])
+        rows.append({**row, "rank": 0, "rank_text": row["rank_text"] if published else "",
+                     "rank_label": row["rank_label"] if published else "—",
+                     "note": " ".join(filter(None, [_("Older than {year}.").format(year=newest) if older else "",
+                                                    row["note"]])),
+                     "hover_extra": f"<br>{label}"})
+    frame = _frame(rows, drawn, breaks, level, with_state, _("No published figure in any year"), lang)
+    shown = [r for r in rows if r["code"] in drawn]
+    frame["text"] = [_hover({**r, "note": ""}, r["rank_text"], r["hover_extra"]) + (f"<br>⚠ {r['note']}" if r["note"] else "")
+                     for r in shown]
+    frame["opacity"] = [OLDER_OPACITY if r["year"] < newest else 1 for r in shown]
+    for r in rows:
+        r.pop("hover_extra")
+    return frame
+
+
 @memoize
 def selection_frames(
     indicator: str, unit: str, source: str, level: str, state: str | None, lang: str
 ) -> dict[str, Any]:
-    """Everything the browser needs to draw each year of a selection, keyed by year."""
+    """Everything the browser needs to draw each year of a selection, keyed by year, and the frame of each
+    place's latest figure (``LATEST``)."""
     _ = translator(lang)
     measure = next(m for m, u in MEASURE_UNITS.items() if u == unit)
     years = years_for(MapView(indicator, measure, source, None, level, state, "map"))
@@ -56,6 +125,8 @@ def selection_frames(
     unit_text = unit_label(unit, lang)
     producer_text = query.producer_name(source)
     frames: dict[str, Any] = {}
+    rows_by_year: dict[int, list[dict[str, Any]]] = {}
+    caution = _("Based on fewer than {count} deaths: an unstable rate.").format(count=SMALL_COUNT)
     for year, frame in per_year.items():
         counts: dict[str, float] = {}
         if unit == "rate_per_100k":
@@ -63,60 +134,48 @@ def selection_frames(
             counts = dict(zip(count_frame["code"], count_frame["value"], strict=True))
         ranks = place_ranks(level, year, indicator, unit, source,
                             dict(zip(frame["code"], frame["value"].astype(float), strict=True)))
-        loc, z, text, rows = [], [], [], []
+        rows = []
         for _index, row in frame.iterrows():
             code, value = row["code"], float(row["value"])
             rank = ranks[code]
-            source_text = source_label(row["source_id"])
-            name = place_name(level, code, with_state)
             small = code in counts and counts[code] < SMALL_COUNT
-            caution = _("Based on fewer than {count} deaths: an unstable rate.").format(count=SMALL_COUNT)
             value_text = format_number(value, lang)
-            rank_text = rank_phrase(rank, level, source, lang, state)
-            hover = (
-                f"<b>{name}</b><br>{value_text} {unit_text}<br>{rank_text}"
-                f"<br>{year} · {source_text}" + (f"<br>⚠ {caution}" if small else "")
-            )
-            if code in drawn:
-                loc.append(code)
-                z.append(class_of(value, breaks))
-                text.append(hover)
             rows.append(
                 {
                     "code": code,
-                    "place": name,
+                    "place": place_name(level, code, with_state),
                     "value": value,
                     "value_text": value_text + (" ⚠" if small else ""),
                     "unit": unit_text,
                     "rank": rank.position,
-                    "rank_text": rank_text,
+                    "rank_text": rank_phrase(rank, level, source, lang, state),
                     "rank_label": rank_label(rank, source, lang),
                     "published_rank": rank.published,
                     "published_rank_of": rank.published_of,
                     "published_rank_source": rank.source_id,
                     "year": year,
-                    "source": source_text,
+                    "source": source_label(row["source_id"]),
                     "source_id": row["source_id"],
                     "note": caution if small else "",
                     "source_note": str(row.get("note") or ""),
                 }
             )
-        published = set(frame["code"])
-        missing = [c for c in drawn if c not in published]
-        no_figure = _("No published figure for {year}").format(year=year)
-        frames[str(year)] = {
-            "loc": loc,
-            "z": z,
-            "text": text,
-            "missing": missing,
-            "missing_text": [f"<b>{place_name(level, c, with_state)}</b><br>{no_figure}" for c in missing],
-            "rows": sorted(rows, key=lambda r: r["rank"]),
-        }
+        rows_by_year[year] = sorted(rows, key=lambda r: r["rank"])
+        frames[str(year)] = _frame(rows_by_year[year], drawn, breaks, level, with_state,
+                                   _("No published figure for {year}").format(year=year), lang)
+    frames[LATEST] = _latest_frame(rows_by_year, drawn, breaks, level, with_state, lang)
     caption = _("{indicator}, {unit}, {year}: {count} of {total} places have a published figure. Source: {source}.")
+    latest_caption = _("{indicator}, {unit}, the latest published figure of each place ({count} of {total} places, "
+                       "{first}–{last}); lighter colours are figures older than {reference}. Source: {source}.")
+    latest_years = [r["year"] for r in frames[LATEST]["rows"]]
     return {
         "caption": caption.format(indicator=indicator_name(indicator, lang), unit=unit_text, year="{year}",
                                   count="{count}", total=len(drawn), source=producer_text),
-        "source_ids": sorted({r["source_id"] for f in frames.values() for r in f["rows"]}),
+        "latest_caption": latest_caption.format(
+            indicator=indicator_name(indicator, lang), unit=unit_text, count=len(frames[LATEST]["loc"]),
+            total=len(drawn), first=min(latest_years, default=""), last=max(latest_years, default=""),
+            reference=reference_year(rows_by_year), source=producer_text),
+        "source_ids": sorted({r["source_id"] for year, f in frames.items() if year != LATEST for r in f["rows"]}),
         "years": years,
         "breaks": breaks,
         "colours": palette_for(breaks),

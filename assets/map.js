@@ -4,34 +4,37 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   map: {
     // The slider moves in whole years; years without figures are skipped in the direction of
     // travel, so arrow keys and the play button always land on a year that was published.
-    showYear: function (year, frames, lastShown) {
+    // "latest" shows each place's most recent figure (older ones lighter); the slider rests meanwhile.
+    showYear: function (year, frames, when, lastShown) {
       var nothing = window.dash_clientside.no_update;
-      if (!frames || !frames.frames) return [nothing, nothing, nothing, nothing, nothing];
+      if (!frames || !frames.frames) return [nothing, nothing, nothing, nothing, nothing, nothing, nothing];
+      var latest = when === "latest";
       var sliderValue = nothing;
-      var frame = frames.frames[String(year)];
-      if (!frame) {
+      var frame = latest ? frames.frames.latest : frames.frames[String(year)];
+      if (!frame && !latest) {
         // Dash does not re-run a callback for its own output, so draw the snapped year now.
         year = snapYear(year, frames.years, lastShown);
         sliderValue = year;
         frame = frames.frames[String(year)];
-        if (!frame) return [nothing, [], "", nothing, nothing];
+        if (!frame) return [nothing, [], "", nothing, nothing, false, false];
       }
       var patch = new window.dash_clientside.Patch();
       patch.assign(["data", 0, "locations"], frame.loc);
       patch.assign(["data", 0, "z"], frame.z);
       patch.assign(["data", 0, "text"], frame.text);
+      patch.assign(["data", 0, "marker", "opacity"], frame.opacity === undefined ? 1 : frame.opacity);
       patch.assign(["data", 1, "locations"], frame.missing);
       patch.assign(["data", 1, "z"], frame.missing.map(function () { return 0; }));
       patch.assign(["data", 1, "text"], frame.missing_text);
-      var caption = frames.caption
+      var caption = latest ? frames.latest_caption : frames.caption
         .replace("{year}", String(year))
         .replace("{count}", String(frame.loc.length));
       if (frames.file_stem) {
         document.querySelectorAll("#map-download-png, #map-download-svg").forEach(function (button) {
-          button.setAttribute("data-image-name", frames.file_stem.replace("{year}", String(year)));
+          button.setAttribute("data-image-name", frames.file_stem.replace("{year}", latest ? "latest" : String(year)));
         });
       }
-      return [patch.build(), frame.rows, caption, sliderValue, year];
+      return [patch.build(), frame.rows, caption, sliderValue, year, latest, latest];
     },
 
     togglePlay: function (clicks, disabled, lang) {

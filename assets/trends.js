@@ -49,7 +49,10 @@
         var meta = arguments[arguments.length - 1] || {};
         var values = {};
         var args = arguments;
-        (meta.keys || []).forEach(function (key, index) { values[key] = args[index]; });
+        var defaults = meta.defaults || {};
+        (meta.keys || []).forEach(function (key, index) {
+          if (defaults[key] === undefined || defaults[key] !== args[index]) values[key] = args[index];
+        });
         return sync(meta.slug, values, meta.lang);
       },
     },

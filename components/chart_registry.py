@@ -57,11 +57,12 @@ class Chart:
     kind: str = "plotly"
 
     def file_stem(self, view: object) -> str:
-        return self.filename.format(**dataclasses.asdict(view))  # type: ignore[call-overload]
+        extra = view.file_fields() if hasattr(view, "file_fields") else {}
+        return self.filename.format(**dataclasses.asdict(view), **extra)  # type: ignore[call-overload]
 
 
 CHARTS: tuple[Chart, ...] = (
-    Chart("map", "map", MAP_TITLE, MapView, draw_map, "venezuela_{indicator}_{level}_{year}",
+    Chart("map", "map", MAP_TITLE, MapView, draw_map, "venezuela_{indicator}_{level}_{shown}",
           tuple(MapView.CONTROLS), kind="map"),
     Chart("trends-national", "trends", N_("National series by source"), TrendView,
           lambda v, lang: national_chart(lang, list(v.indicators), v.unit), "venezuela_national_series",

@@ -49,6 +49,7 @@ def map_figure(
             zmax=classes - 0.5,
             marker_line_color="#ffffff",
             marker_line_width=0.6,
+            marker_opacity=frame.get("opacity", 1),
             name="values",
             colorbar={
                 "title": {"text": legend_title, "side": "top"},

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from analysis.labels import indicator_name, source_record, unit_label
-from analysis.map_frames import selection_frames, tile_labels
+from analysis.map_frames import LATEST, selection_frames, tile_labels
 from analysis.trend_series import producer_series
 from components.choropleth import GRAPH_CONFIG, map_figure
 from components.source_note import file_footer
@@ -42,8 +42,8 @@ def frames_for(view: MapView, lang: str) -> dict[str, Any]:
 
 
 def shown_frame(view: MapView, frames: dict[str, Any]) -> dict[str, Any]:
-    """The values of the year on screen (an empty frame when the year has none)."""
-    return frames["frames"].get(str(view.year), EMPTY_FRAME)
+    """The values on screen: the year's (an empty frame when the year has none), or each place's latest."""
+    return frames["frames"].get(LATEST if view.when == "latest" else str(view.year), EMPTY_FRAME)
 
 
 def build_figure(view: MapView, frames: dict[str, Any], lang: str) -> go.Figure:
@@ -66,6 +66,8 @@ def _blank(value: object) -> object:
 def map_caption(view: MapView, frames: dict[str, Any]) -> str:
     """The sentence under the map title: what is shown, for how many places, from whom."""
     frame = shown_frame(view, frames)
+    if view.when == "latest":
+        return frames["latest_caption"]
     return frames["caption"].replace("{year}", str(view.year)).replace("{count}", str(len(frame["loc"])))
 
 
@@ -74,7 +76,8 @@ def map_csv(view: MapView, lang: str) -> str:
     _ = translator(lang)
     rows = shown_frame(view, frames_for(view, lang))["rows"]
     buffer = io.StringIO()
-    buffer.write(f"# {indicator_name(view.indicator, lang)} · {unit_label(view.unit, lang)} · {view.year}\n")
+    shown = _("latest published figure of each place") if view.when == "latest" else str(view.year)
+    buffer.write(f"# {indicator_name(view.indicator, lang)} · {unit_label(view.unit, lang)} · {shown}\n")
     source_word = _("Source")
     for source_id in sorted({row["source_id"] for row in rows}):
         record = source_record(source_id)
@@ -85,7 +88,7 @@ def map_csv(view: MapView, lang: str) -> str:
     writer.writerow(["code", "place", "year", "value", "unit", "rank_among_published_figures", "published_rank",
                      "published_rank_of", "published_rank_source", "source_id", "caution", "source_note"])
     for row in rows:
-        writer.writerow([row["code"], row["place"], row["year"], row["value"], view.unit, row["rank"],
+        writer.writerow([row["code"], row["place"], row["year"], row["value"], view.unit, _blank(row["rank"]),
                          _blank(row["published_rank"]), _blank(row["published_rank_of"]), row["published_rank_source"],
                          row["source_id"], row["note"], row["source_note"]])
     return buffer.getvalue()

@@ -24,7 +24,8 @@ def share_link(lang: str, view: type) -> Component:
                 ],
                 className="d-flex gap-2 align-items-center",
             ),
-            dcc.Store(id=url_keys_id(view), data={"slug": view.SLUG, "keys": list(view.CONTROLS), "lang": lang}),
+            dcc.Store(id=url_keys_id(view), data={"slug": view.SLUG, "keys": list(view.CONTROLS), "lang": lang,
+                                                     "defaults": getattr(view, "URL_DEFAULTS", {})}),
         ],
         className="my-3",
     )

@@ -29,7 +29,7 @@ from components.bilingual_page import register_page_bilingual
 from components.chart_registry import chart
 from components.choropleth import GRAPH_CONFIG
 from components.embed_snippet import embed_action
-from components.map_figure import build_figure, frames_for, map_csv, state_panel
+from components.map_figure import build_figure, frames_for, map_csv, shown_frame, state_panel
 from components.share_link import share_link
 from components.source_note import source_note
 from geo import codes
@@ -58,7 +58,7 @@ def layout(lang: str, **params: object) -> Any:
         notices = [_("The map cannot be drawn: the boundary files are missing on this server. "
                      "The figures are still listed in the table below."), *notices]
     frames = selection_frames(view, lang)
-    rows = frames["frames"].get(str(view.year), {}).get("rows", [])
+    rows = shown_frame(view, frames)["rows"]
     controls = html.Div(
         [
             _labelled(_("Indicator"), dcc.Dropdown(id="map-indicator", options=view.options("indicator", lang), value=view.indicator,
@@ -66,6 +66,11 @@ def layout(lang: str, **params: object) -> Any:
             _labelled(_("Measure"), dbc.RadioItems(id="map-measure", options=view.options("measure", lang), value=view.measure), "map-measure"),
             _labelled(_("Source"), dcc.Dropdown(id="map-source", options=view.options("source", lang), value=view.producer,
                                                 clearable=False, searchable=False), "map-source"),
+            _labelled(_("Show"), dbc.RadioItems(
+                id="map-when", value=view.when,
+                options=[{"label": _("One year"), "value": "year"},
+                         {"label": _("The latest figure of each place"), "value": "latest"}],
+            ), "map-when"),
             _labelled(_("Level"), dbc.RadioItems(
                 id="map-level", value=view.level,
                 options=[{"label": _("States"), "value": "state"}, {"label": _("Municipalities"), "value": "municipality"}],
@@ -157,7 +162,7 @@ def layout(lang: str, **params: object) -> Any:
 def selection_frames(view: MapView, lang: str) -> dict[str, Any]:
     """The selection's values for every year, and the name its image downloads take (``{year}`` filled in
     by the browser as the year changes)."""
-    return {**frames_for(view, lang), "file_stem": CHART.file_stem(replace(view, year="{year}"))}
+    return {**frames_for(view, lang), "file_stem": CHART.file_stem(replace(view, year="{year}", when="year"))}
 
 
 SELECTION_CONTROLS = ("indicator", "measure", "source", "level", "view", "state")
@@ -239,16 +244,17 @@ def back_to_states(clicks):
     State("map-level", "value"),
     State("map-state", "data"),
     State("map-year", "value"),
+    State("map-when", "value"),
     State("map-lang", "data"),
     prevent_initial_call=True,
 )
-def download_csv(clicks, indicator, measure, source, level, state, year, lang):
+def download_csv(clicks, indicator, measure, source, level, state, year, when, lang):
     """Exactly the rows of the table, with the source and licence written into the file."""
     if not clicks:
         raise PreventUpdate
     lang = lang if is_supported(lang) else DEFAULT_LANGUAGE
     view = MapView.from_controls({"indicator": indicator, "measure": measure, "source": source, "level": level,
-                                  "state": state, "year": year}, lang)
+                                  "state": state, "year": year, "when": when}, lang)
     return dcc.send_string(map_csv(view, lang), filename=f"{CHART.file_stem(view)}.csv")
 
 
@@ -259,8 +265,11 @@ clientside_callback(
     Output("map-caption", "children"),
     Output("map-year", "value", allow_duplicate=True),
     Output("map-shown-year", "data"),
+    Output("map-year", "disabled"),
+    Output("map-play", "disabled"),
     Input("map-year", "value"),
     Input("map-frames", "data"),
+    Input("map-when", "value"),
     State("map-shown-year", "data"),
     prevent_initial_call="initial_duplicate",
 )

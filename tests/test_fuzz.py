@@ -140,6 +140,7 @@ BROWSER_VALUES = {
     "map-indicator.value": text_or_none, "map-measure.value": text_or_none, "map-source.value": text_or_none,
     "map-level.value": st.none() | st.sampled_from(["state", "municipality"]) | text,
     "map-view.value": text_or_none,
+    "map-when.value": st.none() | st.sampled_from(["year", "latest"]) | text,
     "map-state.data": st.none() | st.sampled_from(STATES) | text,
     "map-year.value": st.none() | st.integers(min_value=1900, max_value=2100),
     "map-lang.data": st.sampled_from(["es", "en"]) | text_or_none,

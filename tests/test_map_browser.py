@@ -196,3 +196,40 @@ def test_table_gives_ovvs_published_rank_for_aragua_2023(live_server, browser_pa
     assert rows["Aragua"][0] == "8.º (clasificación de OVV)"
     assert rows["Táchira"][0] == "11.º de 11 con cifra"
     assert browser_page.errors == []
+
+
+def test_latest_figure_view_shows_a_year_for_every_place(live_server, browser_page):
+    import csv
+
+    with open("data/tables/observations.csv", encoding="utf-8") as f:
+        published = [r for r in csv.DictReader(f) if r["level"] == "state" and r["indicator"] == "violent_deaths"
+                     and r["unit"] == "rate_per_100k" and r["period"] == "" and r["source_id"].startswith("ovv-")]
+    latest_year = {}
+    for r in published:
+        latest_year[r["code"]] = max(latest_year.get(r["code"], 0), int(r["year"]))
+    # The reference year: the newest with at least half the best year's coverage (Mérida's lone 2024 figure
+    # must not make every 2023 figure look old).
+    per_year = {}
+    for r in published:
+        per_year.setdefault(int(r["year"]), set()).add(r["code"])
+    best = max(len(codes_) for codes_ in per_year.values())
+    newest = max(y for y, codes_ in per_year.items() if len(codes_) * 2 >= best)
+    assert newest == 2023
+    page = open_map(browser_page, live_server, "?when=latest")
+    assert page.locator("#map-notices .alert").count() == 0
+    caption = page.inner_text("#map-caption")
+    assert "latest published figure of each place" in caption and "lighter colours" in caption
+    rows = table_rows(page)
+    assert {codes.state_name(c): y for c, y in latest_year.items()} == {r[1]: int(r[4]) for r in rows}
+    assert all(("Older than" in r[6]) == (int(r[4]) < newest) for r in rows)
+    hovers = page.evaluate("document.querySelector('#map-graph .js-plotly-plot').data[0].text")
+    assert len(hovers) == len(latest_year)
+    assert all(f"Latest published figure: {latest_year[c]}" in h
+               for c, h in zip(graph_data(page)[0]["locations"], hovers, strict=True))
+    opacity = page.evaluate("document.querySelector('#map-graph .js-plotly-plot').data[0].marker.opacity")
+    assert sorted(set(opacity)) == [0.45, 1]
+    assert url_params(page)["when"] == "latest"
+    page.check("#map-when input[value=year]", force=True)
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('when')")
+    assert "latest" not in page.inner_text("#map-caption")
+    assert browser_page.errors == []

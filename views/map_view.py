@@ -23,6 +23,7 @@ MEASURE_UNITS = {"rate": "rate_per_100k", "count": "count", "percent": "percent"
 MEASURE_LABELS = {"rate": N_("rate per 100,000"), "count": N_("count"), "percent": N_("percent")}
 LEVELS = ("state", "municipality")
 VIEWS = ("map", "tiles")
+WHEN = {"year": N_("one year"), "latest": N_("the latest published figure")}
 DEFAULT_INDICATOR = "violent_deaths"
 
 
@@ -37,15 +38,18 @@ class MapView:
     level: str
     state: str | None
     view: str
+    when: str = "year"  # "latest": each place's most recent figure, whatever its year
 
     SLUG: ClassVar[str] = "map"
     # URL parameter -> (component id, property) of the control that sets it, in URL order.
     CONTROLS: ClassVar[dict[str, tuple[str, str]]] = {
         "indicator": ("map-indicator", "value"), "measure": ("map-measure", "value"),
-        "source": ("map-source", "value"), "year": ("map-year", "value"), "level": ("map-level", "value"),
+        "source": ("map-source", "value"), "year": ("map-year", "value"), "when": ("map-when", "value"),
+        "level": ("map-level", "value"),
         "state": ("map-state", "data"), "view": ("map-view", "value"),
     }
 
+    URL_DEFAULTS: ClassVar[dict[str, str]] = {"when": "year"}  # left out of links when they hold these
     DEPENDENT: ClassVar[tuple[str, ...]] = ("indicator", "measure", "source")  # choices follow the level
 
     @property
@@ -61,6 +65,10 @@ class MapView:
     def from_controls(cls, values: Mapping[str, object], lang: str) -> MapView:
         """The view the page's controls show (values the controls offer; anything else is corrected)."""
         return _normalise(control_params(values), lang)[0]
+
+    def file_fields(self) -> dict[str, str]:
+        """What a file name says about the time shown: the year, or ``latest``."""
+        return {"shown": "latest" if self.when == "latest" else str(self.year)}
 
     def options(self, param: str, lang: str) -> list[dict[str, str]] | None:
         """Choices of the indicator, measure and producer controls for this view's level and selection."""
@@ -81,7 +89,8 @@ class MapView:
     def to_params(self) -> dict[str, str]:
         """Only meaningful values, in a stable order, for the shareable URL."""
         values = {"indicator": self.indicator, "measure": self.measure, "source": self.producer, "year": self.year,
-                  "level": self.level, "state": self.state, "view": self.view}
+                  "when": self.when if self.when != "year" else None, "level": self.level, "state": self.state,
+                  "view": self.view}
         return {k: str(v) for k, v in values.items() if v not in (None, "")}
 
 
@@ -208,4 +217,8 @@ def _normalise(params: dict[str, object], lang: str) -> tuple[MapView, list[str]
                         year=asked, used=year
                     )
                 )
-    return replace(view, year=year), notices
+    raw_when = first_value(params.get("when"))
+    when = raw_when if raw_when in WHEN else "year"
+    if raw_when and raw_when not in WHEN:
+        corrected(N_("time shown"), raw_when, _(WHEN["year"]))
+    return replace(view, year=year, when=when), notices
