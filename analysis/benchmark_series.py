@@ -121,3 +121,25 @@ def halving_path(distributor: str) -> list[Point]:
     year), as the derived table holds it for that distributor: (year, rate) from the start year on."""
     path = query.derived("halving_path", level="country", code="VEN", distributor=distributor)
     return [(int(r.year), float(r.value)) for r in path.itertuples()]
+
+
+FIREARM_SINCE = 2015
+
+
+def firearm_shares(since: int = FIREARM_SINCE) -> pd.DataFrame:
+    """Each country's latest published share of homicides committed with firearms since ``since``: the
+    region's countries from the benchmarks, Venezuela from its own observations (full years only).
+
+    Sources differ (national statistics, observatories, UNODC); each row keeps its own, and a country's
+    figure is the one of its latest year, never an average. Columns: place_id, year, value, source_id,
+    locator_url, note.
+    """
+    cols = ["place_id", "year", "value", "source_id", "locator_url", "note"]
+    countries = set(query.places().query("kind == 'country'")["place_id"])
+    region = query.benchmarks(indicator="firearm_homicide_share", unit="percent")
+    region = region[region["place_id"].isin(countries)]
+    ven = query.series("country", "VEN", "firearm_share_homicides", "percent")
+    ven = ven[ven["period"] == ""].assign(place_id="VEN")
+    frame = pd.concat([region[cols], ven[cols]], ignore_index=True).astype({"year": int, "value": float})
+    frame = frame[frame["year"] >= since].sort_values(["place_id", "year", "source_id"])
+    return frame.groupby("place_id", sort=False).tail(1).sort_values("value", ascending=False).reset_index(drop=True)

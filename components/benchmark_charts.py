@@ -8,7 +8,9 @@ from typing import Any
 import plotly.graph_objects as go
 
 from analysis.benchmark_series import (
+    FIREARM_SINCE,
     country_rates,
+    firearm_shares,
     halving_path,
     place_names,
     practice_cases,
@@ -242,3 +244,46 @@ def trajectory_chart(lang: str, mode: str, distributor: str) -> ChartData:
                "at or before the policy began as the base; peak alignment uses the highest figure. Dashed lines: "
                "practices without an independent evaluation.")]
     return ChartData(figure, TRAJECTORY_COLUMNS, rows, source_ids_of(rows), reading, notes)
+
+
+FIREARM_COLUMNS = [
+    ("place", N_("Place")), ("year", N_("Year")), ("value", N_("Share of homicides (%)")),
+    ("status", N_("Status")), ("source_id", N_("Source")), ("locator_url", N_("Where it was read")), ("note", N_("Note")),
+]
+
+
+def firearm_chart(lang: str) -> ChartData:
+    """Each country's latest published firearm share of homicides since 2015, Venezuela highlighted."""
+    _ = translator(lang)
+    names = place_names(lang)
+    shares = firearm_shares()
+    if shares.empty:
+        return ChartData(empty_figure(_("No published firearm share since {year}.").format(year=FIREARM_SINCE)),
+                         FIREARM_COLUMNS, [], [], "")
+    ordered = shares.iloc[::-1]
+    labels = [f"{names.get(p, p)} ({y})" for p, y in zip(ordered["place_id"], ordered["year"], strict=True)]
+    figure = go.Figure()
+    figure.add_bar(
+        x=list(ordered["value"]), y=labels, orientation="h", showlegend=False, name=_("Share of homicides (%)"),
+        marker_color=[VENEZUELA if p == "VEN" else OTHER_PLACE for p in ordered["place_id"]],
+        hovertemplate="%{y}: %{x}%<extra></extra>",
+    )
+    base_layout(figure, "", height=max(320, 24 * len(shares) + 90))
+    figure.update_layout(xaxis={"title": _("% of homicides committed with a firearm"), "range": [0, 100]},
+                         yaxis={"title": "", "automargin": True, "tickfont": {"size": 11}},
+                         margin={"l": 10, "r": 12, "t": 16, "b": 40})
+    rows = [{"place": names.get(r.place_id, r.place_id), "year": int(r.year), "value": float(r.value),
+             "status": "published", "source_id": r.source_id, "locator_url": r.locator_url, "note": r.note or ""}
+            for r in shares.itertuples()]
+    ven = shares[shares["place_id"] == "VEN"]
+    others = shares[shares["place_id"] != "VEN"]
+    reading = _("{count} other countries have a published share since {since}: from {low}% to {high}%.").format(
+        count=len(others), since=FIREARM_SINCE, low=format_number(float(others["value"].min()), lang),
+        high=format_number(float(others["value"].max()), lang)) if len(others) else ""
+    if len(ven):
+        reading = _("Venezuela's latest published share is {value}% ({year}). ").format(
+            value=format_number(float(ven["value"].iloc[0]), lang), year=int(ven["year"].iloc[0])) + reading
+    notes = [_("Each country's figure is from its latest year since {since} and from the source named in its row; "
+               "sources count differently (police records, forensic services, observatories), so the bars show "
+               "orders of magnitude, not a ranking.").format(since=FIREARM_SINCE)]
+    return ChartData(figure, FIREARM_COLUMNS, rows, source_ids_of(rows), reading, notes)

@@ -16,7 +16,7 @@ from typing import Any
 from dash import dcc, html
 
 from analysis.briefing_figures import briefing, place_name
-from components.benchmark_charts import lines_chart, ranking_chart, trajectory_chart
+from components.benchmark_charts import firearm_chart, lines_chart, ranking_chart, trajectory_chart
 from components.briefing_charts import (
     COMPARE_TITLE,
     TREND_TITLE,
@@ -98,6 +98,10 @@ CHARTS: tuple[Chart, ...] = (
           ("align", "source"),
           N_("Each place's own series, indexed to 100 and aligned so that the speed of decline can be compared. "
              "Click a line to open its practice card below.")),
+    Chart("compare-firearms", "compare", N_("Homicides committed with firearms"), CompareView,
+          lambda v, lang: firearm_chart(lang), "lac_firearm_share_of_homicides", (),
+          N_("The share of homicides committed with a firearm: each country's latest published figure since 2015, "
+             "with its year and source. Venezuela in vermillion.")),
     Chart("briefing-trend", "briefing", TREND_TITLE, BriefingView,
           lambda v, lang: trend_chart(briefing(v.place), lang), "briefing_{place}_trend", kind="svg"),
     Chart("briefing-compare", "briefing", COMPARE_TITLE, BriefingView,

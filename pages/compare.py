@@ -48,6 +48,7 @@ def _controls(view: CompareView, lang: str) -> dict[str, list[Component]]:
             labelled(_("Countries"), dcc.Dropdown(id="compare-countries", multi=True, value=list(view.countries),
                                                   options=[{"label": names.get(p, p), "value": p} for p in countries]),
                      "compare-countries", "22rem")],
+        "compare-firearms": [],
         "compare-trajectories": [
             labelled(_("Align"), dbc.RadioItems(id="compare-align", value=view.align, inline=True,
                                                 options=[{"label": _(v), "value": k} for k, v in ALIGNMENTS.items()]),

@@ -18,7 +18,9 @@ from i18n import DEFAULT_LANGUAGE, is_supported
 
 
 def redraw_on_controls(chart: Chart, lang_store: str) -> None:
-    """Register the callback that redraws ``chart`` when one of its controls changes."""
+    """Register the callback that redraws ``chart`` when one of its controls changes (none without controls)."""
+    if not chart.controls:
+        return
     view_class = chart.view
     dependent = [p for p in chart.controls if p in view_class.DEPENDENT]
     outputs = [Output(f"{chart.name}-body", "children")]

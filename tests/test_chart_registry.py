@@ -63,7 +63,8 @@ def test_the_registry_names_each_chart_once_on_a_known_page():
     assert {c.kind for c in CHARTS} <= set(KINDS)
     assert [c.name for c in on_page("trends")] == ["trends-national", "trends-composition", "trends-population",
                                                    "trends-states"]
-    assert [c.name for c in on_page("compare")] == ["compare-ranking", "compare-lines", "compare-trajectories"]
+    assert [c.name for c in on_page("compare")] == ["compare-ranking", "compare-lines", "compare-trajectories",
+                                                    "compare-firearms"]
     assert {"map", "briefing-trend", "briefing-compare"} <= set(chart_names())
 
 
