@@ -34,7 +34,7 @@ def test_national_ovv_series_covers_2012_2023() -> None:
 def test_sources_side_by_side_for_one_year() -> None:
     frame = query.series("country", "VEN", "homicides", "rate_per_100k")
     y2023 = frame[frame["year"] == 2023].set_index("source_id")["value"].astype(float).to_dict()
-    assert y2023 == {"ovv-iav-2023": 7.5, "mij-2024-statement": 5.2}
+    assert y2023 == {"ovv-iav-2023": 7.5, "mij-2024-statement": 5.2, "cicpc-2024-statement": 5.35}
 
 
 def test_options_and_coverage() -> None:
