@@ -36,3 +36,15 @@ def test_a_change_from_a_later_release_is_refused(copy: Path):
     row = _edit(copy, "changes", {"old_value": "58.9"}, {"version": "9.0.0"})
     assert f"changes.csv, row {row}: version 9.0.0 is later than the package's {PACKAGE['version']}" in [
         str(i) for i in all_issues(copy)]
+
+
+def test_corrections_and_relabels_of_this_release_match_the_tables():
+    changes = query.changes()
+    bolivar = changes[changes["key"].str.startswith("state, VE-F (Bolívar), 2022")].iloc[0]
+    assert (bolivar["change"], bolivar["old_value"], bolivar["new_value"]) == ("corrected", "50", "49.8")
+    rows = query.series("state", "VE-F", "violent_deaths_incl_disappearances", "rate_per_100k", "ovv-iav-2022")
+    assert list(rows[rows["year"] == 2022]["value"]) == [49.8]
+    nueva_esparta = changes[changes["key"].str.startswith("state, VE-O (Nueva Esparta), 2022")].iloc[0]
+    assert (nueva_esparta["change"], nueva_esparta["new_value"]) == ("relabelled", "violent_deaths_variant_unstated")
+    assert query.has_figure("state", "VE-O", 2022, "violent_deaths_variant_unstated", "rate_per_100k")
+    assert not query.has_figure("state", "VE-O", 2022, "violent_deaths", "rate_per_100k")

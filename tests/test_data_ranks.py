@@ -32,9 +32,13 @@ def test_aragua_ranks_are_ovvs_own():
     assert query.published_ranks("state", 2021, "violent_deaths_incl_disappearances", "rate_per_100k",
                                  "ovv")["VE-D"]["locator_url"] == OVV_ARAGUA_2021
     municipal = query.published_ranks("municipality", 2019, "violent_deaths", "rate_per_100k", "ovv")
-    assert {code: r["rank"] for code, r in municipal.items()} == {"VE0512": 1, "VE0506": 2, "VE0505": 3}
+    # OVV Aragua 2019: the seven municipalities above the state's rate, in descending order.
+    assert {code: r["rank"] for code, r in municipal.items()} == {
+        "VE0512": 1, "VE0506": 2, "VE0505": 3, "VE0502": 4, "VE0516": 5, "VE0501": 6, "VE0504": 7}
     assert {r["ranked_within"] for r in municipal.values()} == {"VE-D"}
     assert query.published_ranks("state", 2023, "violent_deaths", "rate_per_100k", "mij") == {}
+    # The example: Monagas was shown as 10th among the states with a figure; OVV ranked it 19th.
+    assert ranks_2023["VE-N"]["rank"] == 19
 
 
 def test_a_rank_reads_as_what_it_ranks_among():

@@ -31,8 +31,9 @@ def traces(*pairs: tuple[str, int]) -> list[dict]:
 # Counted from data/tables/observations.csv (annual rows of the country, one point per producer and
 # year; a producer's further releases of a year go to "earlier release") and events.csv (9 events).
 NATIONAL_RATES_EN = traces(
-    ("OVV · Violent deaths (OVV)", 12), ("OVV · Homicides", 9), ("MIJ · Homicides", 6),
-    ("Ministerio Público · Homicides", 2), ("INE · Homicides", 1), ("VP · Homicides", 1),
+    ("OVV · Violent deaths (OVV)", 12), ("OVV · Homicides", 9), ("MIJ · Homicides", 6), ("CICPC · Homicides", 3),
+    ("Ministerio Público · Homicides", 2), ("Gobierno de Venezuela · Homicides", 1), ("INE · Homicides", 1),
+    ("VP · Homicides", 1),
     ("UNODC · Intentional homicides (UNODC/WHO)", 31), ("WHO · Intentional homicides (UNODC/WHO)", 1),
     ("Earlier release of the same producer", 36), ("Documented event", 9))
 NATIONAL_HOMICIDE_COUNTS_ES = traces(
@@ -70,7 +71,7 @@ def test_default_view_draws_every_chart(live_server, browser_page):
     assert drawn(page, "trends-composition") == COMPOSITION_COUNTS["en"]
     assert drawn(page, "trends-population") == POPULATION_BASES_EN
     # Caracas beside the country: OVV's violent-death rates, 6 years for Distrito Capital.
-    assert drawn(page, "trends-states") == traces(("Venezuela · OVV", 12), ("Distrito Capital · OVV", 6))
+    assert drawn(page, "trends-states") == traces(("Venezuela · OVV", 12), ("Distrito Capital · OVV", 7))
     assert browser_page.errors == []
 
 
