@@ -131,7 +131,8 @@ def firearm_shares(since: int = FIREARM_SINCE) -> pd.DataFrame:
     region's countries from the benchmarks, Venezuela from its own observations (full years only).
 
     Sources differ (national statistics, observatories, UNODC); each row keeps its own, and a country's
-    figure is the one of its latest year, never an average. Columns: place_id, year, value, source_id,
+    figure is the one of its latest year (every source's, when several published that year), never an
+    average. Columns: place_id, year, value, source_id,
     locator_url, note.
     """
     cols = ["place_id", "year", "value", "source_id", "locator_url", "note"]
@@ -141,5 +142,8 @@ def firearm_shares(since: int = FIREARM_SINCE) -> pd.DataFrame:
     ven = query.series("country", "VEN", "firearm_share_homicides", "percent")
     ven = ven[ven["period"] == ""].assign(place_id="VEN")
     frame = pd.concat([region[cols], ven[cols]], ignore_index=True).astype({"year": int, "value": float})
-    frame = frame[frame["year"] >= since].sort_values(["place_id", "year", "source_id"])
-    return frame.groupby("place_id", sort=False).tail(1).sort_values("value", ascending=False).reset_index(drop=True)
+    frame = frame[frame["year"] >= since]
+    latest = frame.groupby("place_id")["year"].transform("max")
+    # Two sources for a country's latest year both stay (side by side, never averaged).
+    return frame[frame["year"] == latest].sort_values(["value", "place_id"], ascending=[False, True]).reset_index(
+        drop=True)

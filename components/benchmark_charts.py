@@ -261,7 +261,9 @@ def firearm_chart(lang: str) -> ChartData:
         return ChartData(empty_figure(_("No published firearm share since {year}.").format(year=FIREARM_SINCE)),
                          FIREARM_COLUMNS, [], [], "")
     ordered = shares.iloc[::-1]
-    labels = [f"{names.get(p, p)} ({y})" for p, y in zip(ordered["place_id"], ordered["year"], strict=True)]
+    repeated = set(shares["place_id"][shares["place_id"].duplicated()])
+    labels = [f"{names.get(p, p)} ({y}" + (f", {s})" if p in repeated else ")")
+              for p, y, s in zip(ordered["place_id"], ordered["year"], ordered["source_id"], strict=True)]
     figure = go.Figure()
     figure.add_bar(
         x=list(ordered["value"]), y=labels, orientation="h", showlegend=False, name=_("Share of homicides (%)"),
