@@ -48,3 +48,13 @@ def test_corrections_and_relabels_of_this_release_match_the_tables():
     assert (nueva_esparta["change"], nueva_esparta["new_value"]) == ("relabelled", "violent_deaths_variant_unstated")
     assert query.has_figure("state", "VE-O", 2022, "violent_deaths_variant_unstated", "rate_per_100k")
     assert not query.has_figure("state", "VE-O", 2022, "violent_deaths", "rate_per_100k")
+
+
+def test_round2_removal_is_logged_and_done():
+    """Suriname 2024 (InSight's rate to September) left the benchmarks; the log says so in both languages."""
+    changes = query.changes()
+    removed = changes[(changes["change"] == "removed") & (changes["table"] == "benchmarks")].iloc[0]
+    assert removed["key"].startswith("SUR, 2024, homicide_rate") and removed["old_value"] == "29.9"
+    assert "September" in removed["reason_en"] and "septiembre" in removed["reason_es"]
+    rows = query.benchmarks(place_id="SUR", indicator="homicide_rate", source_id="reg-insight-2024-elnacionalista")
+    assert 2024 not in set(rows["year"].astype(int))
