@@ -46,6 +46,6 @@ def test_map_embed_csv_holds_exactly_the_rows_drawn(dash_app):  # the app initia
     drawn = list(figure["data"][0]["locations"])
     rows = [r for r in csv.reader(io.StringIO(content.csv_text)) if r and not r[0].startswith("#")][1:]
     assert sorted(r[0] for r in rows) == sorted(drawn)
-    assert len(drawn) == 11  # OVV published 2023 violent-death rates for 11 states (observations.csv)
+    assert len(drawn) == 14  # OVV published 2023 violent-death rates for 14 states (observations.csv)
     assert {r[2] for r in rows} == {str(view.year)}
     assert content.full_view.startswith("/en/map?") and "year=2023" in content.full_view

@@ -59,7 +59,7 @@ def test_state_map_draws_every_feature_and_hover_names_value_and_source(live_ser
     page.locator(PATHS).nth(0).locator("path.choroplethlocation").nth(index).hover(force=True)
     hover = hover_text(page)
     assert "Bolívar" in hover and "38.5" in hover and "Observatorio Venezolano de Violencia" in hover
-    assert "3rd of the 11 states with a published figure" in hover
+    assert "3rd in OVV's ranking of the states" in hover  # OVV's 2023 top ten (round 2)
     zulia = data[1]["locations"].index("VE-V")  # no OVV figure for Zulia in 2023
     page.mouse.move(0, 0)
     page.locator(PATHS).nth(1).locator("path.choroplethlocation").nth(zulia).hover(force=True)
@@ -192,12 +192,12 @@ def test_table_gives_ovvs_published_rank_for_aragua_2023(live_server, browser_pa
     page = open_map(browser_page, live_server, "?year=2023")
     rows = {r[1]: r for r in table_rows(page)}
     assert rows["Aragua"][0] == "8th (OVV's ranking)"  # OVV Aragua, 2023 regional release
-    assert rows["Distrito Capital"][0] == "1st of 11 with a figure"
+    assert rows["Distrito Capital"][0] == "1st (OVV's ranking)"  # OVV's 2023 top ten (round 2)
     assert all(r[0] and r[0][0].isdigit() and ("ranking" in r[0] or "with a figure" in r[0]) for r in rows.values())
     page = open_map(browser_page, live_server, "?year=2023", lang="es")
     rows = {r[1]: r for r in table_rows(page)}
     assert rows["Aragua"][0] == "8.º (clasificación de OVV)"
-    assert rows["Táchira"][0] == "11.º de 11 con cifra"
+    assert rows["Táchira"][0] == "14.º de 14 con cifra"
     assert browser_page.errors == []
 
 

@@ -91,7 +91,7 @@ def test_frames_hold_published_figures_with_rank_and_source(dash_app):
     assert (first["place"], first["value"], first["rank"], first["source_id"]) == (
         "Distrito Capital", 50.8, 1, "ovv-iav-2023"
     )
-    assert first["rank_text"] == "1st of the 11 states with a published figure"
+    assert first["rank_text"] == "1st in OVV's ranking of the states"  # OVV's 2023 top ten (round 2)
     aragua = next(r for r in frame["rows"] if r["code"] == "VE-D")
     assert aragua["rank_text"] == "8th in OVV's ranking of the states"
     assert "8th in OVV's ranking of the states" in next(text for text in frame["text"] if "Aragua" in text)
@@ -143,21 +143,22 @@ def test_state_csv_holds_the_packages_figures_with_source_and_licence(dash_app):
         f"# Data package version {PACKAGE['version']} ({PACKAGE['created'][:10]}).",
     ]
     expected = published("state", "violent_deaths", "rate_per_100k", "ovv-iav-2023", 2023)
-    assert len(expected) == 11  # OVV published 2023 rates for 11 states
+    assert len(expected) == 14  # OVV published 2023 rates for 14 states
     assert {r["code"]: float(r["value"]) for r in rows} == dict(
         zip(expected["code"], expected["value"].astype(float), strict=True))
     assert {r["code"]: r["source_note"] for r in rows} == dict(zip(expected["code"], expected["note"], strict=True))
     assert {(r["year"], r["unit"], r["source_id"]) for r in rows} == {("2023", "rate_per_100k", "ovv-iav-2023")}
     # Highest rate first, ranked 1..n.
     assert [float(r["value"]) for r in rows] == sorted(expected["value"].astype(float), reverse=True)
-    assert [r["rank_among_published_figures"] for r in rows] == [str(n) for n in range(1, 12)]
+    assert [r["rank_among_published_figures"] for r in rows] == [str(n) for n in range(1, 15)]
     assert (rows[0]["code"], rows[0]["place"], rows[0]["value"]) == ("VE-A", "Distrito Capital", "50.8")
-    # OVV's own rank, where it published one, beside the position among the 11 figures we hold.
+    # OVV's own rank, where it published one, beside the position among the 14 figures we hold.
     aragua = next(r for r in rows if r["code"] == "VE-D")
     assert (aragua["value"], aragua["published_rank"], aragua["published_rank_of"],
             aragua["published_rank_source"]) == ("27.2", "8", "", "ovv-iav-2023")
-    assert {r["code"]: r["published_rank"] for r in rows if r["published_rank"]} == {"VE-D": "8", "VE-N": "19",
-                                                                                     "VE-R": "14"}
+    assert {r["code"]: r["published_rank"] for r in rows if r["published_rank"]} == {
+        "VE-A": "1", "VE-M": "2", "VE-F": "3", "VE-X": "4", "VE-Z": "5", "VE-U": "6", "VE-Y": "7", "VE-D": "8",
+        "VE-J": "9", "VE-I": "10", "VE-N": "19", "VE-R": "14"}
     assert (rows[-1]["code"], rows[-1]["place"], rows[-1]["value"]) == ("VE-S", "Táchira", "11.3")
 
 
