@@ -71,7 +71,7 @@ def test_default_view_draws_every_chart(live_server, browser_page):
     assert drawn(page, "trends-composition") == COMPOSITION_COUNTS["en"]
     assert drawn(page, "trends-population") == POPULATION_BASES_EN
     # Caracas beside the country: OVV's violent-death rates, 6 years for Distrito Capital.
-    assert drawn(page, "trends-states") == traces(("Venezuela · OVV", 12), ("Distrito Capital · OVV", 7))
+    assert drawn(page, "trends-states") == traces(("Venezuela · OVV", 12), ("Distrito Capital · OVV", 8))
     assert browser_page.errors == []
 
 
