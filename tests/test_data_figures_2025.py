@@ -172,6 +172,29 @@ REGION_ROUND2 = [
      "ministerio-del-interior-presento-cifras-denuncias-del-2024-homicidios-bajaron-un-1-respecto-al-2023-n5979782"),
 ]
 
+# Round 3 and the dossier reconciliation (0.2.0): every figure they added, typed from the pages.
+OBSERVATIONS_ROUND3 = [
+    ("country", "VEN", 2015, "", "security_force_killings_documented", "count", "provea-2015-infografia", 270,
+     "https://archivo.provea.org/actualidad/derechos-civiles-y-politicos/derecho-a-la-vida/infografia-derecho-a-la-vida-2015/"),
+    ("state", "VE-D", 2020, "H1", "security_force_killings_documented", "count", "sic-2020-aragua", 181,
+     "https://revistasic.org/aragua-entre-enero-y-junio-181-personas-fueron-asesinadas-por-policias-y-militares/"),
+    ("state", "VE-M", 2014, "M01-M08", "homicides", "count", "polimiranda-2014", 1303,
+     "https://diariolavoz.net/2014/09/13/en-barlovento-y-los-valles-del-tuy-la-actuacion-policial-tiene-poder"),
+]
+
+REGION_ROUND3 = [
+    ("JAM", 2015, "homicides", "count", "reg-gunpolicy-jam-2016", 1210,
+     "https://www.gunpolicy.org/firearms/citation/quotes/11842"),
+    ("BHS", 2024, "homicides", "count", "reg-rbpf-2025-wicnews", 120,
+     "https://wicnews.com/bahamas/bahamas-sees-9-increase-in-homicides-in-2024-compared-to-2023"),
+    ("BRB", 2021, "homicides", "count", "reg-bps-2022-gazette", 32,
+     "https://barbadosgazette.com/barbados-homicides-hit-40-in-11-months-loop-barbados/"),
+    ("SLV", 2017, "homicides", "count", "reg-pnc-2018-publinews", 3954,
+     "https://www.publinews.gt/gt/noticias/2018/01/02/"
+     "el-salvador-uno-de-los-paises-mas-violentos-anuncia-una-baja-en-los-homicidios-en-2017.html"),
+]
+
+
 def test_thirty_or_more_figures_in_each_part() -> None:
     assert len(NATIONAL) >= 10 and len(STATES) >= 10 and len(REGION) >= 10
     assert len(NATIONAL) + len(STATES) + len(REGION) >= 30
@@ -180,7 +203,7 @@ def test_thirty_or_more_figures_in_each_part() -> None:
 
 @pytest.mark.parametrize(
     ("level", "code", "year", "period", "indicator", "unit", "source_id", "value", "url"),
-    NATIONAL + STATES + STATES_ROUND2,
+    NATIONAL + STATES + STATES_ROUND2 + OBSERVATIONS_ROUND3,
 )
 def test_observation_matches_source(
     level: str, code: str, year: int, period: str, indicator: str, unit: str, source_id: str, value: float, url: str
@@ -192,7 +215,7 @@ def test_observation_matches_source(
     assert got["locator_url"].iloc[0] == url
 
 
-@pytest.mark.parametrize(("place", "year", "indicator", "unit", "source_id", "value", "url"), REGION + REGION_ROUND2)
+@pytest.mark.parametrize(("place", "year", "indicator", "unit", "source_id", "value", "url"), REGION + REGION_ROUND2 + REGION_ROUND3)
 def test_benchmark_matches_source(
     place: str, year: int, indicator: str, unit: str, source_id: str, value: float, url: str
 ) -> None:
@@ -239,3 +262,21 @@ def test_round2_figures_left_out() -> None:
     assert not query.has_figure("state", "VE-K", 2015, "homicides", "count")
     miranda = query.series("state", "VE-M", "violent_deaths", "rate_per_100k", "ovv-iav-2018")
     assert miranda[miranda["year"] == 2018]["value"].tolist() == [124]
+
+
+def test_round3_all_figures_typed() -> None:
+    """Round 3 and the dossier added seven figures; each is typed above."""
+    assert len(OBSERVATIONS_ROUND3) + len(REGION_ROUND3) == 7
+
+
+def test_round3_figures_left_out() -> None:
+    """Firearm counts without a share, a part-year share and doubtful shares stay out (README)."""
+    round3_sources = {"reg-pnc-2018-publinews", "reg-gunpolicy-jam-2016", "reg-rbpf-2025-wicnews", "reg-bps-2022-gazette"}
+    shares = query.benchmarks(indicator="firearm_homicide_share", unit="percent")
+    assert not set(shares["source_id"]) & round3_sources
+    assert shares[(shares["place_id"] == "TTO") & (shares["year"].astype(int) == 2019)].empty
+    counts = query.benchmarks(unit="count")
+    assert set(counts[counts["source_id"].isin(round3_sources)]["indicator"]) == {"homicides"}
+    # The dossier's Guárico 2023 components and Falcón's 2021 base stay out: no page given for them.
+    assert not query.has_figure("state", "VE-J", 2023, "deaths_under_investigation", "rate_per_100k")
+    assert query.population("state", "VE-I", 2021, "ovv_stated").empty
