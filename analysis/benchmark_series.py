@@ -126,6 +126,20 @@ def halving_path(distributor: str) -> list[Point]:
 FIREARM_SINCE = 2015
 
 
+def _derived_firearm_shares(countries: set[str]) -> pd.DataFrame:
+    """The package's derived firearm shares (``data/derive.py``), each with the page its counts were read on."""
+    rows = []
+    for r in query.derived("firearm_share").itertuples():
+        if r.place_id not in countries:
+            continue
+        counts = query.benchmarks(place_id=r.place_id, indicator="firearm_homicides", source_id=r.source_id)
+        counts = counts[counts["year"] == r.year]
+        rows.append({"place_id": r.place_id, "year": int(r.year), "value": float(r.value), "source_id": r.source_id,
+                     "locator_url": counts["locator_url"].iloc[0] if len(counts) else "",
+                     "note": f"{r.method}: {r.inputs}", "status": "derived"})
+    return pd.DataFrame(rows, columns=["place_id", "year", "value", "source_id", "locator_url", "note", "status"])
+
+
 def firearm_shares(since: int = FIREARM_SINCE) -> pd.DataFrame:
     """Each country's latest published share of homicides committed with firearms since ``since``: the
     region's countries from the benchmarks, Venezuela from its own observations (full years only).
@@ -135,15 +149,20 @@ def firearm_shares(since: int = FIREARM_SINCE) -> pd.DataFrame:
     average. Columns: place_id, year, value, source_id,
     locator_url, note.
     """
-    cols = ["place_id", "year", "value", "source_id", "locator_url", "note"]
+    cols = ["place_id", "year", "value", "source_id", "locator_url", "note", "status"]
     countries = set(query.places().query("kind == 'country'")["place_id"])
     region = query.benchmarks(indicator="firearm_homicide_share", unit="percent")
-    region = region[region["place_id"].isin(countries)]
+    region = region[region["place_id"].isin(countries)].assign(status="published")
     ven = query.series("country", "VEN", "firearm_share_homicides", "percent")
-    ven = ven[ven["period"] == ""].assign(place_id="VEN")
-    frame = pd.concat([region[cols], ven[cols]], ignore_index=True).astype({"year": int, "value": float})
+    ven = ven[ven["period"] == ""].assign(place_id="VEN", status="published")
+    derived = _derived_firearm_shares(countries)
+    frame = pd.concat([region[cols], ven[cols], derived[cols]], ignore_index=True).astype({"year": int, "value": float})
     frame = frame[frame["year"] >= since]
     latest = frame.groupby("place_id")["year"].transform("max")
+    frame = frame[frame["year"] == latest]
+    # Our share from a publication's two counts only where no share was published for that year.
+    published = set(frame[frame["status"] == "published"]["place_id"])
+    frame = frame[(frame["status"] == "published") | ~frame["place_id"].isin(published)]
     # Two sources for a country's latest year both stay (side by side, never averaged).
-    return frame[frame["year"] == latest].sort_values(["value", "place_id"], ascending=[False, True]).reset_index(
+    return frame.sort_values(["value", "place_id"], ascending=[False, True]).reset_index(
         drop=True)

@@ -262,8 +262,10 @@ def firearm_chart(lang: str) -> ChartData:
                          FIREARM_COLUMNS, [], [], "")
     ordered = shares.iloc[::-1]
     repeated = set(shares["place_id"][shares["place_id"].duplicated()])
-    labels = [f"{names.get(p, p)} ({y}" + (f", {s})" if p in repeated else ")")
-              for p, y, s in zip(ordered["place_id"], ordered["year"], ordered["source_id"], strict=True)]
+    derived = _("derived")
+    labels = [f"{names.get(p, p)} ({y}" + (f", {s}" if p in repeated else "") + (f", {derived})" if st == "derived" else ")")
+              for p, y, s, st in zip(ordered["place_id"], ordered["year"], ordered["source_id"], ordered["status"],
+                                     strict=True)]
     figure = go.Figure()
     figure.add_bar(
         x=list(ordered["value"]), y=labels, orientation="h", showlegend=False, name=_("Share of homicides (%)"),
@@ -275,7 +277,7 @@ def firearm_chart(lang: str) -> ChartData:
                          yaxis={"title": "", "automargin": True, "tickfont": {"size": 11}},
                          margin={"l": 10, "r": 12, "t": 16, "b": 40})
     rows = [{"place": names.get(r.place_id, r.place_id), "year": int(r.year), "value": float(r.value),
-             "status": "published", "source_id": r.source_id, "locator_url": r.locator_url, "note": r.note or ""}
+             "status": r.status, "source_id": r.source_id, "locator_url": r.locator_url, "note": r.note or ""}
             for r in shares.itertuples()]
     ven = shares[shares["place_id"] == "VEN"]
     others = shares[shares["place_id"] != "VEN"]
@@ -287,5 +289,7 @@ def firearm_chart(lang: str) -> ChartData:
             value=format_number(float(ven["value"].iloc[0]), lang), year=int(ven["year"].iloc[0])) + reading
     notes = [_("Each country's figure is from its latest year since {since} and from the source named in its row; "
                "sources count differently (police records, forensic services, observatories), so the bars show "
-               "orders of magnitude, not a ranking.").format(since=FIREARM_SINCE)]
+               "orders of magnitude, not a ranking.").format(since=FIREARM_SINCE),
+             _("Where a publication gave the number of homicides committed with a firearm and the total but no share, "
+               "the share is derived by this dashboard (marked “derived”, with both counts in the row).")]
     return ChartData(figure, FIREARM_COLUMNS, rows, source_ids_of(rows), reading, notes)

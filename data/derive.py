@@ -39,7 +39,7 @@ KEY = ["kind", "level", "code", "place_id", "year", "indicator", "population_bas
        "distributor", "input_source_ids"]
 # Decimals of each kind: those of the published figures of the same unit (rates and shares: 1), and for
 # indexes and the halving path those the charts showed before this step (1 and 2).
-DECIMALS = {"population_rate": 1, "composition_share": 1, "trajectory_index": 1, "halving_path": 2}
+DECIMALS = {"population_rate": 1, "composition_share": 1, "trajectory_index": 1, "halving_path": 2, "firearm_share": 1}
 
 OVV = "ovv"
 VENEZUELA = ("country", "VEN")
@@ -218,6 +218,30 @@ def composition_shares(tables: Tables) -> list[Derived]:
     return [d for year in sorted(by_year) for d in shares(year, by_year[year])]
 
 
+# -- firearm_share -------------------------------------------------------------------------------------
+
+FIREARM_METHOD = ("homicides committed with a firearm ÷ all homicides × 100, rounded half-up to 1 decimal; both "
+                  "counts from the same publication for the same place and year")
+
+
+def firearm_shares(tables: Tables) -> list[Derived]:
+    """A country's firearm share of homicides where a publication gives the two counts but no share."""
+    bench = tables["benchmarks"]
+    firearms = bench[(bench["indicator"] == "firearm_homicides") & (bench["unit"] == "count")]
+    totals = bench[(bench["indicator"] == "homicides") & (bench["unit"] == "count")]
+    total_of = {(r.place_id, r.year, r.source_id): r.value for r in totals.itertuples()}
+    out = []
+    for r in firearms.sort_values(["place_id", "year", "source_id"]).itertuples():
+        total = total_of.get((r.place_id, r.year, r.source_id))
+        if total is None or Fraction(total) <= 0:
+            continue
+        exact = Fraction(r.value) / Fraction(total) * 100
+        out.append(Derived("firearm_share", int(r.year), half_up(exact, DECIMALS["firearm_share"]), "percent",
+                           FIREARM_METHOD, f"firearm_homicides={r.value} / homicides={total}; source: {r.source_id}",
+                           (r.source_id,), exact, place_id=r.place_id, indicator="firearm_homicide_share"))
+    return out
+
+
 # -- trajectory_index ----------------------------------------------------------------------------------
 
 INDEX_METHOD = {
@@ -356,7 +380,8 @@ def read_inputs(root: Path = DATA_DIR) -> Tables:
 def compute(root: Path = DATA_DIR) -> list[Derived]:
     """Every derived figure of the package at ``root``, in the table's order."""
     tables = read_inputs(root)
-    return all_population_rates(tables) + composition_shares(tables) + trajectory_indexes(tables) + halving_paths(tables)
+    return (all_population_rates(tables) + composition_shares(tables) + trajectory_indexes(tables)
+            + halving_paths(tables) + firearm_shares(tables))
 
 
 def table_path(root: Path = DATA_DIR) -> Path:

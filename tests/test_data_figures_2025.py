@@ -270,13 +270,16 @@ def test_round3_all_figures_typed() -> None:
 
 
 def test_round3_figures_left_out() -> None:
-    """Firearm counts without a share, a part-year share and doubtful shares stay out (README)."""
+    """A part-year share and doubtful shares stay out (README); firearm counts are filed as counts and their share
+    is derived, never filed as a published share."""
     round3_sources = {"reg-pnc-2018-publinews", "reg-gunpolicy-jam-2016", "reg-rbpf-2025-wicnews", "reg-bps-2022-gazette"}
     shares = query.benchmarks(indicator="firearm_homicide_share", unit="percent")
     assert not set(shares["source_id"]) & round3_sources
     assert shares[(shares["place_id"] == "TTO") & (shares["year"].astype(int) == 2019)].empty
     counts = query.benchmarks(unit="count")
-    assert set(counts[counts["source_id"].isin(round3_sources)]["indicator"]) == {"homicides"}
+    assert set(counts[counts["source_id"] == "reg-pnc-2018-publinews"]["indicator"]) == {"homicides"}
+    firearm_sources = round3_sources - {"reg-pnc-2018-publinews"}
+    assert set(counts[counts["source_id"].isin(firearm_sources)]["indicator"]) == {"homicides", "firearm_homicides"}
     # The dossier's Guárico 2023 components and Falcón's 2021 base stay out: no page given for them.
     assert not query.has_figure("state", "VE-J", 2023, "deaths_under_investigation", "rate_per_100k")
     assert query.population("state", "VE-I", 2021, "ovv_stated").empty
