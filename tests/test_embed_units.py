@@ -49,3 +49,14 @@ def test_map_embed_csv_holds_exactly_the_rows_drawn(dash_app):  # the app initia
     assert len(drawn) == 14  # OVV published 2023 violent-death rates for 14 states (observations.csv)
     assert {r[2] for r in rows} == {str(view.year)}
     assert content.full_view.startswith("/en/map?") and "year=2023" in content.full_view
+
+
+def test_map_embed_draws_the_latest_figure_view(dash_app):
+    params = {"when": "latest"}
+    content = embed_content(chart("map"), params, "en")
+    assert "latest published figure of each place" in content.subtitle
+    assert content.csv_filename == "venezuela_violent_deaths_state_latest.csv"
+    rows = [r for r in csv.reader(io.StringIO(content.csv_text)) if r and not r[0].startswith("#")][1:]
+    years = {r[2] for r in rows}
+    assert len(rows) == len(content.chart.figure["data"][0]["locations"]) and len(years) > 1
+    assert "when=latest" in content.full_view
