@@ -51,15 +51,16 @@ def _hover(row: dict[str, Any], rank_text: str, extra: str = "") -> str:
 
 
 def _frame(rows: list[dict[str, Any]], drawn: list[str], breaks: list[float], level: str, with_state: bool,
-           no_figure: str, lang: str) -> dict[str, Any]:
-    """One frame for the browser: classes and hover texts of the places drawn, the places without a figure."""
+           no_figure: str, extra: str = "") -> dict[str, Any]:
+    """One frame for the browser: classes and hover texts of the places drawn, the places without a figure.
+    ``extra`` is a line added to every hover, formatted with the row (``{year}``)."""
     shown = [r for r in rows if r["code"] in drawn]
     published = {r["code"] for r in rows}
     missing = [c for c in drawn if c not in published]
     return {
         "loc": [r["code"] for r in shown],
         "z": [class_of(r["value"], breaks) for r in shown],
-        "text": [_hover(r, r["rank_text"]) for r in shown],
+        "text": [_hover(r, r["rank_text"], extra.format(**r)) for r in shown],
         "opacity": 1,
         "missing": missing,
         "missing_text": [f"<b>{place_name(level, c, with_state)}</b><br>{no_figure}" for c in missing],
@@ -92,19 +93,13 @@ def _latest_frame(rows_by_year: dict[int, list[dict[str, Any]]], drawn: list[str
     for row in sorted(latest.values(), key=lambda r: (-r["year"], -r["value"])):
         published = row["published_rank"] is not None
         older = row["year"] < newest
-        label = _("Latest published figure: {year}").format(year=row["year"])
         rows.append({**row, "rank": 0, "rank_text": row["rank_text"] if published else "",
                      "rank_label": row["rank_label"] if published else "—",
                      "note": " ".join(filter(None, [_("Older than {year}.").format(year=newest) if older else "",
-                                                    row["note"]])),
-                     "hover_extra": f"<br>{label}"})
-    frame = _frame(rows, drawn, breaks, level, with_state, _("No published figure in any year"), lang)
-    shown = [r for r in rows if r["code"] in drawn]
-    frame["text"] = [_hover({**r, "note": ""}, r["rank_text"], r["hover_extra"]) + (f"<br>⚠ {r['note']}" if r["note"] else "")
-                     for r in shown]
-    frame["opacity"] = [OLDER_OPACITY if r["year"] < newest else 1 for r in shown]
-    for r in rows:
-        r.pop("hover_extra")
+                                                    row["note"]]))})
+    frame = _frame(rows, drawn, breaks, level, with_state, _("No published figure in any year"),
+                   "<br>" + _("Latest published figure: {year}"))
+    frame["opacity"] = [OLDER_OPACITY if r["year"] < newest else 1 for r in rows if r["code"] in drawn]
     return frame
 
 
@@ -162,7 +157,7 @@ def selection_frames(
             )
         rows_by_year[year] = sorted(rows, key=lambda r: r["rank"])
         frames[str(year)] = _frame(rows_by_year[year], drawn, breaks, level, with_state,
-                                   _("No published figure for {year}").format(year=year), lang)
+                                   _("No published figure for {year}").format(year=year))
     frames[LATEST] = _latest_frame(rows_by_year, drawn, breaks, level, with_state, lang)
     caption = _("{indicator}, {unit}, {year}: {count} of {total} places have a published figure. Source: {source}.")
     latest_caption = _("{indicator}, {unit}, the latest published figure of each place ({count} of {total} places, "

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from analysis.labels import place_name
+from analysis.trend_series import producer_label
 from data import query
 from i18n import translator
 from i18n.numbers import ordinal
@@ -26,14 +27,6 @@ class PlaceRank:
     published_of: int | None = None  # how many places the source ranked, when it said so
     within: str = "VEN"  # VEN, or the state whose municipalities the source ranked
     source_id: str = ""
-
-
-def producer_short(producer: str) -> str:
-    """OVV for the Observatorio Venezolano de Violencia (OVV): the acronym a producer's name ends with."""
-    name = query.producer_name(producer)
-    if name.endswith(")") and "(" in name:
-        return name.rsplit("(", 1)[1].rstrip(")")
-    return name
 
 
 def place_ranks(level: str, year: int, indicator: str, unit: str, producer: str,
@@ -56,7 +49,7 @@ def rank_phrase(rank: PlaceRank, level: str, producer: str, lang: str, state: st
     """The rank in words: the published one when there is one, else the position among places with a figure."""
     _ = translator(lang)
     if rank.published is not None:
-        who, nth = producer_short(producer), ordinal(rank.published, lang)
+        who, nth = producer_label(producer), ordinal(rank.published, lang)
         if rank.within != "VEN":
             if rank.published_of:
                 return _("{ordinal} of {count} municipalities of {state} in {producer}'s ranking").format(
@@ -86,5 +79,5 @@ def rank_label(rank: PlaceRank, producer: str, lang: str) -> str:
     _ = translator(lang)
     if rank.published is not None:
         return _("{ordinal} ({producer}'s ranking)").format(ordinal=ordinal(rank.published, lang),
-                                                           producer=producer_short(producer))
+                                                           producer=producer_label(producer))
     return _("{ordinal} of {count} with a figure").format(ordinal=ordinal(rank.position, lang), count=rank.among)
