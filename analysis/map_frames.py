@@ -93,7 +93,7 @@ def _latest_frame(rows_by_year: dict[int, list[dict[str, Any]]], drawn: list[str
     for row in sorted(latest.values(), key=lambda r: (-r["year"], -r["value"])):
         published = row["published_rank"] is not None
         older = row["year"] < newest
-        rows.append({**row, "rank": 0, "rank_text": row["rank_text"] if published else "",
+        rows.append({**row, "rank": None, "rank_text": row["rank_text"] if published else "",
                      "rank_label": row["rank_label"] if published else "—",
                      "note": " ".join(filter(None, [_("Older than {year}.").format(year=newest) if older else "",
                                                     row["note"]]))})

@@ -59,4 +59,5 @@ def test_map_embed_draws_the_latest_figure_view(dash_app):
     rows = [r for r in csv.reader(io.StringIO(content.csv_text)) if r and not r[0].startswith("#")][1:]
     years = {r[2] for r in rows}
     assert len(rows) == len(content.chart.figure["data"][0]["locations"]) and len(years) > 1
+    assert {r[5] for r in rows} == {""}  # no position among places: figures of different years do not rank
     assert "when=latest" in content.full_view
