@@ -194,6 +194,18 @@ REGION_ROUND3 = [
      "el-salvador-uno-de-los-paises-mas-violentos-anuncia-una-baja-en-los-homicidios-en-2017.html"),
 ]
 
+# Round 4 (states), typed from the passages on the cited pages.
+REPORTE_CATOLICO = "https://reportecatolicolaico.com/2022/12/30/muertes-por-causas-indeterminadas-se-incrementaron-45-en-2022"
+NUEVA_PRENSA = "https://soynuevaprensadigital.com/npd/mas-de-300-ejecuciones-extrajudiciales-en-el-primer-semestre-2023"
+STATES_ROUND4 = [
+    ("state", "VE-X", 2022, "", "deaths_under_investigation", "rate_per_100k", "ovv-iav-2022", 39, REPORTE_CATOLICO),
+    ("state", "VE-Y", 2022, "", "deaths_under_investigation", "rate_per_100k", "ovv-iav-2022", 28, REPORTE_CATOLICO),
+    ("state", "VE-B", 2023, "H1", "security_force_killings_documented", "count", "lupa-2023-h1", 15, NUEVA_PRENSA),
+    ("state", "VE-F", 2023, "H1", "security_force_killings_documented", "count", "lupa-2023-h1", 14, NUEVA_PRENSA),
+    ("state", "VE-J", 2023, "H1", "security_force_killings_documented", "count", "lupa-2023-h1", 11, NUEVA_PRENSA),
+    ("state", "VE-U", 2023, "H1", "security_force_killings_documented", "count", "lupa-2023-h1", 8, NUEVA_PRENSA),
+]
+
 
 def test_thirty_or_more_figures_in_each_part() -> None:
     assert len(NATIONAL) >= 10 and len(STATES) >= 10 and len(REGION) >= 10
@@ -203,7 +215,7 @@ def test_thirty_or_more_figures_in_each_part() -> None:
 
 @pytest.mark.parametrize(
     ("level", "code", "year", "period", "indicator", "unit", "source_id", "value", "url"),
-    NATIONAL + STATES + STATES_ROUND2 + OBSERVATIONS_ROUND3,
+    NATIONAL + STATES + STATES_ROUND2 + OBSERVATIONS_ROUND3 + STATES_ROUND4,
 )
 def test_observation_matches_source(
     level: str, code: str, year: int, period: str, indicator: str, unit: str, source_id: str, value: float, url: str
@@ -283,3 +295,21 @@ def test_round3_figures_left_out() -> None:
     # The dossier's Guárico 2023 components and Falcón's 2021 base stay out: no page given for them.
     assert not query.has_figure("state", "VE-J", 2023, "deaths_under_investigation", "rate_per_100k")
     assert query.population("state", "VE-I", 2021, "ovv_stated").empty
+
+
+def test_round4_new_state_years() -> None:
+    """Round 4 gave Delta Amacuro 2022 and Anzoátegui 2023 their first figures; Lupa's counts stay part-year."""
+    assert query.has_figure("state", "VE-Y", 2022, "deaths_under_investigation", "rate_per_100k")
+    assert query.has_figure("state", "VE-B", 2023, "security_force_killings_documented", "count", period="H1")
+    assert not query.has_figure("state", "VE-B", 2023, "security_force_killings_documented", "count")
+
+
+def test_round4_figures_left_out() -> None:
+    """Round 4's doubtful or out-of-scope figures stay out (README, figures not included)."""
+    # Aragua's "105 last year" on the Lupa copy: neither the period nor the comparison is clear.
+    aragua = query.series("state", "VE-D", "security_force_killings_documented", "count", "lupa-2023-h1")
+    assert aragua["value"].tolist() == [33]
+    # The Interior Ministry observatory's count to 9 October 2022 (Falcón 28) is a period the schema cannot express.
+    assert not query.has_figure("state", "VE-I", 2022, "homicides", "count")
+    # Lupa's 2022 state counts were read only on a machine-translated copy.
+    assert query.series("state", "VE-D", "security_force_killings_documented", "count", "lupa-2023").empty
