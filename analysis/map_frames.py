@@ -172,6 +172,7 @@ def selection_frames(
                     "year": year,
                     "source": source_label(row["source_id"]),
                     "source_id": row["source_id"],
+                    "locator_url": str(row.get("locator_url") or ""),  # the page the figure was read on
                     "note": caution if small else "",
                     "source_note": str(row.get("note") or ""),
                     **_change_fields(previous.get(code), previous_year),

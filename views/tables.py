@@ -200,7 +200,7 @@ def map_table(rows: Sequence[Mapping[str, Any]], unit: str, lang: str, caption: 
             change_cell(row_change(dict(row)), unit, lang, template),
             [str(row.get("rank_label") or "—"), rank, None],
             plain_cell(row["year"]),
-            source_cell(row.get("source_id")),
+            source_cell(row.get("source_id"), row.get("locator_url") or None),
             text_cell(row.get("note") or ""),
         ])
     return table
