@@ -1,33 +1,55 @@
-// The tables' sort, in the browser: a header button sorts by its column (numbers largest first, text
-// A to Z; a second press reverses), and new rows (the map's year slider) are drawn in the current order.
-// Rows are drawn from the cells sent with the table ([text, sort value, link]); rows without a value
-// always go last. Headers announce the order with aria-sort.
+// The tables' sort and search, in the browser: a header button sorts by its column (numbers largest
+// first, text A to Z; a second press reverses), a search box keeps the rows containing its text, and
+// new rows (the map's year slider) are drawn in the reader's order. Rows are drawn from the cells sent
+// with the table ([text, sort value, link]); rows without a value always go last. Headers announce the
+// order with aria-sort; a status line tells screen readers what changed.
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   tables: {
-    render: function (clicks, data, order) {
-      var nothing = window.dash_clientside.no_update;
-      if (!data || !data.columns) return [nothing, nothing, clicks.map(function () { return nothing; }), clicks.map(function () { return nothing; })];
+    sort: function (clicks, order, data) {
       var context = window.dash_clientside.callback_context;
       var triggered = context && context.triggered_id;
-      if (triggered && triggered.type === "table-sort") {
-        var column = triggered.column;
-        var numeric = data.columns[column] && data.columns[column].numeric;
-        var descending = order && order.column === column ? !order.descending : !!numeric;
-        order = { column: column, descending: descending };
-      }
-      var rows = data.rows.slice();
-      if (order && order.column !== undefined && order.column < data.columns.length) {
-        rows = sortRows(rows, order.column, order.descending);
-      }
+      if (!triggered || triggered.column === undefined || !data) return window.dash_clientside.no_update;
+      var column = triggered.column;
+      var numeric = data.columns[column] && data.columns[column].numeric;
+      var descending = order && order.column === column ? !order.descending : !!numeric;
+      return Object.assign({}, order, { column: column, descending: descending });
+    },
+
+    filter: function (text, order) {
+      return Object.assign({}, order, { filter: text || "" });
+    },
+
+    render: function (data, order) {
+      var nothing = window.dash_clientside.no_update;
+      if (!data || !data.columns) return [nothing, [], [], nothing];
+      order = order || {};
+      var rows = data.rows;
+      var wanted = fold(order.filter || "").trim();
+      if (wanted) rows = rows.filter(function (row) { return row.some(function (cell) { return fold(cell[0]).indexOf(wanted) >= 0; }); });
+      var column = order.column;
+      var sorted = column !== null && column !== undefined && column < data.columns.length;
+      if (sorted) rows = sortRows(rows, column, order.descending);
       var sorts = data.columns.map(function (_, index) {
-        if (!order || order.column !== index) return null;
+        if (!sorted || column !== index) return null;
         return order.descending ? "descending" : "ascending";
       });
       var labels = data.columns.map(function (c) { return c.label; });
-      return [rows.map(function (row) { return tableRow(row, data.columns); }), order || null, sorts, labels];
+      var texts = order.texts || {};
+      var status = [];
+      if (sorted && texts.sorted) {
+        status.push(texts.sorted.replace("{column}", labels[column]).replace("{order}", texts[sorts[column]] || ""));
+      }
+      if (wanted && texts.shown) {
+        status.push(texts.shown.replace("{shown}", String(rows.length)).replace("{total}", String(data.rows.length)));
+      }
+      return [rows.map(function (row) { return tableRow(row, data.columns); }), sorts, labels, status.join(" ")];
     },
   },
 });
+
+function fold(text) {
+  return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
 
 function sortRows(rows, column, descending) {
   var collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" });

@@ -34,8 +34,10 @@ def table_rows(table: Table) -> list[Component]:
     return [html.Tr([_cell(cell, i == 0, numeric[i]) for i, cell in enumerate(row)]) for row in table.rows]
 
 
-def data_table(table_id: str, table: Table, lang: str, caption_hidden: bool = False) -> Component:
-    """A scrollable region holding the table; ``table_id`` is the id of the region (tests and links use it)."""
+def data_table(table_id: str, table: Table, lang: str, caption_hidden: bool = False,
+               filter_label: str | None = None) -> Component:
+    """A scrollable region holding the table; ``table_id`` is the id of the region (tests and links use it).
+    ``filter_label`` adds a search box that keeps the rows containing its text (long lists: the sources)."""
     _ = translator(lang)
     head = [
         html.Th(
@@ -54,8 +56,22 @@ def data_table(table_id: str, table: Table, lang: str, caption_hidden: bool = Fa
         for index, column in enumerate(table.columns)
     ]
     caption_id = f"{table_id}-caption"
+    search: list[Component] = []
+    if filter_label:
+        # The box sits inside its label, so the label names it whatever id Dash writes for a dict id.
+        search = [html.Label(
+            [html.Span(filter_label, className="d-block small fw-semibold mb-1"),
+             dcc.Input(id={"type": "table-filter", "table": table_id}, type="search", value="",
+                       className="form-control form-control-sm", autoComplete="off")],
+            className="table-filter d-block mb-2",
+        )]
+    texts = {
+        "sorted": _("Sorted by {column}, {order}."), "ascending": _("ascending"), "descending": _("descending"),
+        "shown": _("{shown} of {total} rows shown."),
+    }
     return html.Div(
         [
+            *search,
             html.Div(
                 html.Table(
                     [
@@ -70,13 +86,16 @@ def data_table(table_id: str, table: Table, lang: str, caption_hidden: bool = Fa
                     ],
                     className="data-table",
                 ),
+                id=table_id + "-region",
                 className="table-scroll",
                 role="region",
                 tabIndex="0",
                 **{"aria-labelledby": caption_id},
             ),
+            html.P(id={"type": "table-status", "table": table_id}, className="visually-hidden", role="status"),
             dcc.Store(id={"type": "table-data", "table": table_id}, data=table.store()),
-            dcc.Store(id={"type": "table-order", "table": table_id}, data=None),
+            dcc.Store(id={"type": "table-order", "table": table_id},
+                      data={"column": None, "descending": False, "filter": "", "texts": texts}),
         ],
         id=table_id,
         className="data-table-wrap",
@@ -84,13 +103,27 @@ def data_table(table_id: str, table: Table, lang: str, caption_hidden: bool = Fa
 
 
 clientside_callback(
+    ClientsideFunction(namespace="tables", function_name="sort"),
+    Output({"type": "table-order", "table": MATCH}, "data"),
+    Input({"type": "table-sort", "table": MATCH, "column": ALL}, "n_clicks"),
+    State({"type": "table-order", "table": MATCH}, "data"),
+    State({"type": "table-data", "table": MATCH}, "data"),
+    prevent_initial_call=True,
+)
+clientside_callback(
+    ClientsideFunction(namespace="tables", function_name="filter"),
+    Output({"type": "table-order", "table": MATCH}, "data", allow_duplicate=True),
+    Input({"type": "table-filter", "table": MATCH}, "value"),
+    State({"type": "table-order", "table": MATCH}, "data"),
+    prevent_initial_call=True,
+)
+clientside_callback(
     ClientsideFunction(namespace="tables", function_name="render"),
     Output({"type": "table-body", "table": MATCH}, "children"),
-    Output({"type": "table-order", "table": MATCH}, "data"),
     Output({"type": "table-head", "table": MATCH, "column": ALL}, "aria-sort"),
     Output({"type": "table-label", "table": MATCH, "column": ALL}, "children"),
-    Input({"type": "table-sort", "table": MATCH, "column": ALL}, "n_clicks"),
+    Output({"type": "table-status", "table": MATCH}, "children"),
     Input({"type": "table-data", "table": MATCH}, "data"),
-    State({"type": "table-order", "table": MATCH}, "data"),
+    Input({"type": "table-order", "table": MATCH}, "data"),
     prevent_initial_call=True,
 )

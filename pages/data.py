@@ -84,7 +84,7 @@ def sources_table(lang: str) -> Component:
             text_cell(translate_key(_, KIND_NAMES, row["kind"])),
             text_cell(row["licence"]),
         ])
-    return data_table("data-sources", table, lang)
+    return data_table("data-sources", table, lang, filter_label=_("Search the sources"))
 
 
 CHANGE_NAMES = {"added": N_("Added"), "corrected": N_("Corrected"), "relabelled": N_("Relabelled"),
