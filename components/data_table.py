@@ -76,8 +76,9 @@ def data_table(table_id: str, table: Table, lang: str, caption_hidden: bool = Fa
                 html.Table(
                     [
                         html.Caption(
-                            [table.caption, html.Span(" " + _("Sort by a column with its header's button."),
-                                                      className="visually-hidden")],
+                            html.Span([table.caption, html.Span(" " + _("Sort by a column with its header's button."),
+                                                                className="visually-hidden")],
+                                      className="caption-text"),
                             id=caption_id,
                             className="visually-hidden" if caption_hidden else None,
                         ),
