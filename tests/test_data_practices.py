@@ -69,6 +69,34 @@ THEMES = {
 }
 
 
+# the other benchmark rows read on the same pages: place, year, indicator, unit, source, value, locator_url
+OTHER_FIGURES = [
+    ("br-sao-paulo-state", 2024, "police_killings", "count", "reg-estadaomt-2025-sp-pm", 640,
+     "https://estadaomatogrosso.com.br/brasil/pmsp-matou-duas-pessoas-por-dia-em-2024-aumento-de-65/106306"),
+    ("br-rio-de-janeiro-state", 2018, "police_killings", "count", "reg-piaui-2021-rj", 1534, PIAUI),
+    ("br-rio-upp-areas", 2007, "homicides", "count", "reg-estadao-upp", 167, ESTADAO_UPP),
+    ("br-rio-upp-areas", 2008, "homicides", "count", "reg-estadao-upp", 116, ESTADAO_UPP),
+    ("br-rio-upp-areas", 2014, "homicides", "count", "reg-estadao-upp", 40, ESTADAO_UPP),
+    ("br-rio-upp-areas", 2008, "police_killings", "count", "reg-estadao-upp", 136, ESTADAO_UPP),
+    ("br-rio-upp-areas", 2014, "police_killings", "count", "reg-estadao-upp", 20, ESTADAO_UPP),
+    ("br-rio-de-janeiro-city", 2007, "homicide_rate", "rate_per_100k", "reg-estadao-upp", 38.4, ESTADAO_UPP),
+    ("br-rio-de-janeiro-city", 2014, "homicide_rate", "rate_per_100k", "reg-estadao-upp", 19.3, ESTADAO_UPP),
+    ("br-espirito-santo", 2017, "homicide_rate", "rate_per_100k", "reg-agazeta-2019-es", 37, AGAZETA),
+    ("BRA", 1980, "firearm_death_rate", "rate_per_100k", "reg-agbrasil-2013-armas", 7.3, ONACIONAL),
+    ("BRA", 2010, "firearm_death_rate", "rate_per_100k", "reg-agbrasil-2013-armas", 20.4, ONACIONAL),
+]
+
+
+@pytest.mark.parametrize("case", OTHER_FIGURES, ids=[f"{c[0]}-{c[1]}-{c[2]}" for c in OTHER_FIGURES])
+def test_other_benchmark_figures_typed_from_the_pages(case: tuple) -> None:
+    place, year, indicator, unit, source, value, url = case
+    rows = query.benchmarks(place_id=place, indicator=indicator, unit=unit, source_id=source)
+    rows = rows[rows["year"].astype(int) == year]
+    assert len(rows) == 1, case
+    assert float(rows["value"].iloc[0]) == value
+    assert rows["locator_url"].iloc[0] == url
+
+
 def _practices() -> dict[str, dict]:
     return {str(r["practice_id"]): r for r in query.practices().to_dict("records")}
 
