@@ -54,6 +54,50 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       return [years[index + 1], last, playLabel(!last, lang)];
     },
 
+    // Select-then-act: a tap or click selects a place (its panel opens, nothing else happens); a new
+    // geometry (drill-down, back, another level) clears the selection and any hover label left over it.
+    selectPlace: function (click, unselectClicks, picked, state, level, drillable) {
+      var nothing = window.dash_clientside.no_update;
+      var triggered = (window.dash_clientside.callback_context.triggered || [])[0] || {};
+      var source = String(triggered.prop_id || "").split(".")[0];
+      if (source === "map-graph") {
+        var point = ((click || {}).points || [])[0] || {};
+        return point.location || nothing;
+      }
+      if (source === "map-place") {
+        if (!picked || picked === state) return nothing;
+        // A state with municipalities opens them (server callback drill_down); anything else is selected.
+        return (drillable || []).indexOf(picked) >= 0 ? null : picked;
+      }
+      clearHover();
+      return null;
+    },
+
+    // The panel of the selected place, read from the values already in the browser for the year shown.
+    showSelection: function (selected, year, frames, when, level, state, drillable) {
+      var hide = [true, "", "", true, "", "", "", "", "", true];
+      if (!selected || !frames || !frames.frames) return hide;
+      var frame = frames.frames[when === "latest" ? "latest" : String(year)];
+      if (!frame) return hide;
+      var canDrill = level === "state" && !state && (drillable || []).indexOf(selected) >= 0;
+      var row = (frame.rows || []).filter(function (r) { return r.code === selected; })[0];
+      if (row) {
+        var url = (frames.source_urls || {})[row.source_id] || "";
+        return [false, row.place, row.value_text + " " + row.unit, false, row.rank_label, String(row.year),
+                row.source, url, row.note || "", !canDrill];
+      }
+      var missing = (frame.missing || []).indexOf(selected);
+      if (missing < 0) return hide;
+      // A place without a figure: its hover text is "<b>name</b><br>no published figure …" (analysis/map_frames.py).
+      var parts = String(frame.missing_text[missing]).split("<br>");
+      var name = parts[0].replace(/<\/?b>/g, "");
+      return [false, name, parts.slice(1).join(" "), true, "", "", "", "", "", !canDrill];
+    },
+
+    toggleControls: function (clicks, isOpen) {
+      return [!isOpen, String(!isOpen)];
+    },
+
   },
 });
 
@@ -69,4 +113,10 @@ function snapYear(year, years, lastShown) {
 function playLabel(playing, lang) {
   if (lang === "en") return playing ? "❚❚ Pause" : "▶ Play";
   return playing ? "❚❚ Pausa" : "▶ Reproducir";
+}
+
+// A hover label drawn for a tap stays on a touch screen; it must not linger over a new map.
+function clearHover() {
+  var graph = document.querySelector("#map-graph .js-plotly-plot");
+  if (graph && window.Plotly && window.Plotly.Fx) window.Plotly.Fx.unhover(graph);
 }
