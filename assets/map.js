@@ -77,6 +77,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     showSelection: function (selected, year, frames, when, level, state, drillable) {
       var hide = [true, "", "", true, "", "", "", "", "", true];
       if (!selected || !frames || !frames.frames) return hide;
+      var triggered = (window.dash_clientside.callback_context.triggered || [])[0] || {};
+      if (String(triggered.prop_id || "").indexOf("map-selected") === 0) revealPanel();
       var frame = frames.frames[when === "latest" ? "latest" : String(year)];
       if (!frame) return hide;
       var canDrill = level === "state" && !state && (drillable || []).indexOf(selected) >= 0;
@@ -119,4 +121,14 @@ function playLabel(playing, lang) {
 function clearHover() {
   var graph = document.querySelector("#map-graph .js-plotly-plot");
   if (graph && window.Plotly && window.Plotly.Fx) window.Plotly.Fx.unhover(graph);
+}
+
+// On a phone the panel is below the map: bring it into view once it is drawn (only as far as needed).
+function revealPanel() {
+  window.requestAnimationFrame(function () {
+    window.requestAnimationFrame(function () {
+      var panel = document.getElementById("map-selection");
+      if (panel && !panel.hidden) panel.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    });
+  });
 }

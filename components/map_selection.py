@@ -9,6 +9,8 @@ moving the year updates it without asking the server.
 
 from __future__ import annotations
 
+from typing import Any
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
@@ -78,10 +80,20 @@ def controls_toggle(lang: str) -> Component:
     """The one button that opens the map's controls on a phone (on wider screens they are always shown)."""
     _ = translator(lang)
     return html.Button(
-        [html.Span("☰ ", **{"aria-hidden": "true"}), _("Map options: indicator, source, level, place")],
+        [html.Span("☰ ", **{"aria-hidden": "true"}), _("Options: indicator, source, place")],
         id="map-controls-toggle",
         n_clicks=0,
         type="button",
         className="btn btn-outline-primary btn-sm w-100 mb-2 d-lg-none",
         **{"aria-expanded": "false", "aria-controls": "map-controls-collapse"},
     )
+
+
+def year_marks(years: list[int]) -> dict[int, Any]:
+    """Year labels under the slider. On a phone (390 px) only the first, the last and every fourth year are
+    labelled, so labels never overlap: the others carry a style that ``assets/site.css`` turns off there."""
+    shown = {y for y in years if len(years) <= 12 or y % 2 == 0 or y == years[-1]}
+    first, last = years[0], years[-1]
+    major = {first, last} | {y for y in range(first, last - 2, 4)}
+    return {y: (str(y) if y in major else {"label": str(y), "style": {"display": "var(--map-minor-year, block)"}})
+            if y in shown else "" for y in years}

@@ -31,7 +31,7 @@ from components.chart_registry import chart
 from components.choropleth import GRAPH_CONFIG
 from components.embed_snippet import embed_action
 from components.map_figure import build_figure, frames_for, map_csv, shown_frame, state_panel
-from components.map_selection import controls_toggle, place_picker, selection_panel
+from components.map_selection import controls_toggle, place_picker, selection_panel, year_marks
 from components.share_link import share_link
 from components.source_note import source_note
 from i18n import DEFAULT_LANGUAGE, is_supported, translator
@@ -43,16 +43,6 @@ from web.services import geometry_loaded, memoize
 
 TITLE = N_("Map of lethal violence")
 CHART = chart("map")
-
-
-def _year_marks(years: list[int]) -> dict[int, Any]:
-    """Year labels under the slider. On a phone (390 px) only the first, the last and every fourth year are
-    labelled, so labels never overlap: the others carry a style that ``assets/site.css`` turns off there."""
-    shown = {y for y in years if len(years) <= 12 or y % 2 == 0 or y == years[-1]}
-    first, last = years[0], years[-1]
-    major = {first, last} | {y for y in range(first, last - 2, 4)}
-    return {y: (str(y) if y in major else {"label": str(y), "style": {"display": "var(--map-minor-year, block)"}})
-            if y in shown else "" for y in years}
 
 
 def _labelled(label: str, control: Any, control_id: str) -> html.Div:
@@ -98,7 +88,7 @@ def layout(lang: str, **params: object) -> Any:
                         **{"aria-label": _("Play the years one after another")}),
             html.Div(
                 dcc.Slider(id="map-year", min=years[0], max=years[-1], step=1, value=view.year,
-                           marks=_year_marks(years), included=False),
+                           marks=year_marks(years), included=False),
                 className="flex-grow-1 map-year",
                 role="group",
                 **{"aria-label": _("Year"), "data-year-label": _("Year")},
@@ -158,10 +148,12 @@ def layout(lang: str, **params: object) -> Any:
                         html.Div([
                             html.P(id="map-caption", className="map-caption", **{"aria-live": "polite"}),
                             timeline,
-                            html.Div(dcc.Graph(id="map-graph", figure=page_figure(view, frames, lang),
-                                               config=GRAPH_CONFIG, className="map-graph", responsive=True),
-                                     className="map-graph-box"),
-                            selection_panel(lang),
+                            html.Div([
+                                html.Div(dcc.Graph(id="map-graph", figure=page_figure(view, frames, lang),
+                                                   config=GRAPH_CONFIG, className="map-graph", responsive=True),
+                                         className="map-graph-box"),
+                                selection_panel(lang),
+                            ], className="map-stage"),
                             html.Div(state_panel(view, lang), id="map-state-panel"),
                             downloads,
                             html.H2(_("The figures in the map"), className="h5 mt-3"),
@@ -222,7 +214,7 @@ def selection_outputs(view: MapView, lang: str) -> dict[str, Any]:
     years = frames["years"]
     return {
         "figure": page_figure(view, frames, lang), "frames": frames, "year_min": years[0], "year_max": years[-1],
-        "year_marks": _year_marks(years), "year": view.year,
+        "year_marks": year_marks(years), "year": view.year,
         **{f"{param}_options": view.options(param, lang) for param in MapView.DEPENDENT},
         **{param: value for param, value in view.to_params().items() if param in MapView.DEPENDENT},
         "state_panel": state_panel(view, lang), "source_note": source_note(lang, frames["source_ids"]),
