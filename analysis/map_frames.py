@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis.changes import Change
 from analysis.color_classes import class_breaks, class_labels, class_of, palette_for
-from analysis.labels import indicator_name, place_name, source_label, unit_label
+from analysis.labels import indicator_name, place_name, source_label, source_record, unit_label
 from analysis.ranks import place_ranks, rank_label, rank_phrase
 from data import query
 from geo import codes
@@ -187,6 +187,7 @@ def selection_frames(
     latest_caption = _("{indicator}, {unit}, the latest published figure of each place ({count} of {total} places, "
                        "{first}–{last}); lighter colours are figures older than {reference}. Source: {source}.")
     latest_years = [r["year"] for r in frames[LATEST]["rows"]]
+    source_ids = sorted({r["source_id"] for year, f in frames.items() if year != LATEST for r in f["rows"]})
     return {
         "caption": caption.format(indicator=indicator_name(indicator, lang), unit=unit_text, year="{year}",
                                   count="{count}", total=len(drawn), source=producer_text),
@@ -194,7 +195,9 @@ def selection_frames(
             indicator=indicator_name(indicator, lang), unit=unit_text, count=len(frames[LATEST]["loc"]),
             total=len(drawn), first=min(latest_years, default=""), last=max(latest_years, default=""),
             reference=reference_year(rows_by_year), source=producer_text),
-        "source_ids": sorted({r["source_id"] for year, f in frames.items() if year != LATEST for r in f["rows"]}),
+        "source_ids": source_ids,
+        # The address of each source, for the link in the panel of a selected place (assets/map.js).
+        "source_urls": {s: source_record(s).get("url", "") for s in source_ids},
         "years": years,
         "breaks": breaks,
         "colours": palette_for(breaks),

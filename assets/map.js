@@ -55,6 +55,52 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       return [years[index + 1], last, playLabel(!last, lang)];
     },
 
+    // Select-then-act: a tap or click selects a place (its panel opens, nothing else happens); a new
+    // geometry (drill-down, back, another level) clears the selection and any hover label left over it.
+    selectPlace: function (click, unselectClicks, picked, state, level, drillable) {
+      var nothing = window.dash_clientside.no_update;
+      var triggered = (window.dash_clientside.callback_context.triggered || [])[0] || {};
+      var source = String(triggered.prop_id || "").split(".")[0];
+      if (source === "map-graph") {
+        var point = ((click || {}).points || [])[0] || {};
+        return point.location || nothing;
+      }
+      if (source === "map-place") {
+        if (!picked || picked === state) return nothing;
+        // A state with municipalities opens them (server callback drill_down); anything else is selected.
+        return (drillable || []).indexOf(picked) >= 0 ? null : picked;
+      }
+      clearHover();
+      return null;
+    },
+
+    // The panel of the selected place, read from the values already in the browser for the year shown.
+    showSelection: function (selected, year, frames, when, level, state, drillable) {
+      var hide = [true, "", "", true, "", "", "", "", "", true];
+      if (!selected || !frames || !frames.frames) return hide;
+      var triggered = (window.dash_clientside.callback_context.triggered || [])[0] || {};
+      if (String(triggered.prop_id || "").indexOf("map-selected") === 0) revealPanel();
+      var frame = frames.frames[when === "latest" ? "latest" : String(year)];
+      if (!frame) return hide;
+      var canDrill = level === "state" && !state && (drillable || []).indexOf(selected) >= 0;
+      // [place, value, unit, rank, year, source, url, note] (pages/map.py _panel_rows)
+      var row = (frame.panel || {})[selected];
+      if (row) {
+        return [false, row[0], row[1] + " " + row[2], false, row[3], String(row[4]), row[5], row[6], row[7],
+                !canDrill];
+      }
+      var missing = (frame.missing || []).indexOf(selected);
+      if (missing < 0) return hide;
+      // A place without a figure: its hover text is "<b>name</b><br>no published figure …" (analysis/map_frames.py).
+      var parts = String(frame.missing_text[missing]).split("<br>");
+      var name = parts[0].replace(/<\/?b>/g, "");
+      return [false, name, parts.slice(1).join(" "), true, "", "", "", "", "", !canDrill];
+    },
+
+    toggleControls: function (clicks, isOpen) {
+      return [!isOpen, String(!isOpen)];
+    },
+
   },
 });
 
@@ -70,4 +116,20 @@ function snapYear(year, years, lastShown) {
 function playLabel(playing, lang) {
   if (lang === "en") return playing ? "❚❚ Pause" : "▶ Play";
   return playing ? "❚❚ Pausa" : "▶ Reproducir";
+}
+
+// A hover label drawn for a tap stays on a touch screen; it must not linger over a new map.
+function clearHover() {
+  var graph = document.querySelector("#map-graph .js-plotly-plot");
+  if (graph && window.Plotly && window.Plotly.Fx) window.Plotly.Fx.unhover(graph);
+}
+
+// On a phone the panel is below the map: bring it into view once it is drawn (only as far as needed).
+function revealPanel() {
+  window.requestAnimationFrame(function () {
+    window.requestAnimationFrame(function () {
+      var panel = document.getElementById("map-selection");
+      if (panel && !panel.hidden) panel.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    });
+  });
 }

@@ -24,6 +24,7 @@ from geo import codes
 from geo.documents import geometry_url
 from i18n import translator
 from i18n.markers import N_
+from i18n.numbers import format_number
 from views.map_view import MapView
 
 MAP_TITLE = N_("Map of lethal violence")
@@ -136,7 +137,8 @@ def state_panel(view: MapView, lang: str) -> list[Any]:
     latest = series[series["year"] == view.year] if len(series) else series
     summary = (
         _("{name}, {year}: {value} {unit}.").format(
-            name=codes.state_name(view.state), year=view.year, value=latest["value"].iloc[0], unit=unit_label(view.unit, lang)
+            name=codes.state_name(view.state), year=view.year, value=format_number(float(latest["value"].iloc[0]), lang),
+            unit=unit_label(view.unit, lang),
         )
         if len(latest)
         else _("No published state-level figure for {year} in this selection.").format(year=view.year)

@@ -1,4 +1,5 @@
-"""The "link to this view" box: a read-only field the page keeps equal to its URL, and a copy button."""
+"""The "link to this view" box: a read-only field the page keeps equal to its URL, and a copy button
+(a real ``<button>``: ``dcc.Clipboard`` draws a ``div`` a keyboard cannot reach)."""
 
 from __future__ import annotations
 
@@ -20,10 +21,16 @@ def share_link(lang: str, view: type) -> Component:
             html.Div(
                 [
                     dcc.Input(id=field_id, type="text", readOnly=True, value="", className="form-control form-control-sm"),
-                    dcc.Clipboard(target_id=field_id, title=_("Copy link"), className="btn btn-outline-secondary btn-sm"),
+                    # A real button (reached with Tab, pressed with Enter or Space); assets/shell.js copies.
+                    html.Button(_("Copy"), id=f"{view.SLUG}-share-copy", type="button", n_clicks=0,
+                                className="btn btn-outline-secondary btn-sm text-nowrap",
+                                **{"data-copy-target": field_id, "data-copy-status": f"{view.SLUG}-share-status",
+                                   "data-copied": _("Copied"), "aria-label": _("Copy link")}),
                 ],
                 className="d-flex gap-2 align-items-center",
             ),
+            html.Div(id=f"{view.SLUG}-share-status", role="status", className="visually-hidden",
+                     **{"data-copied": _("The link was copied."), "data-failed": _("Select the link and copy it.")}),
             dcc.Store(id=url_keys_id(view), data={"slug": view.SLUG, "keys": list(view.CONTROLS), "lang": lang,
                                                      "defaults": getattr(view, "URL_DEFAULTS", {})}),
         ],

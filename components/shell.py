@@ -35,8 +35,15 @@ def language_switch(lang: str, slug: str, query: Mapping[str, object]) -> Compon
 def navbar(lang: str, active_slug: str, query: Mapping[str, object]) -> Component:
     _ = translator(lang)
     links = [
-        dbc.NavItem(
-            dbc.NavLink(_(section.label), href=page_path(lang, section.slug), active=section.slug == active_slug)
+        html.Li(
+            html.A(
+                _(section.label),
+                href=page_path(lang, section.slug),
+                className="nav-link active" if section.slug == active_slug else "nav-link",
+                # Screen readers announce the page the reader is on; the class only changes its look.
+                **({"aria-current": "page"} if section.slug == active_slug else {}),
+            ),
+            className="nav-item",
         )
         for section in SECTIONS
     ]
@@ -55,7 +62,7 @@ def navbar(lang: str, active_slug: str, query: Mapping[str, object]) -> Componen
                 toggler,
                 dbc.Collapse(
                     [
-                        dbc.Nav(links, navbar=True, className="me-auto"),
+                        html.Ul(links, className="navbar-nav me-auto"),
                         language_switch(lang, active_slug, query),
                     ],
                     id="navbar-collapse",

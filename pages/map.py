@@ -19,6 +19,7 @@ from dash import (
     State,
     callback,
     clientside_callback,
+    ctx,
     dcc,
     html,
 )
@@ -32,22 +33,19 @@ from components.choropleth import GRAPH_CONFIG
 from components.data_table import data_table
 from components.embed_snippet import embed_action
 from components.map_figure import build_figure, frames_for, map_csv, shown_frame, state_panel
+from components.map_selection import controls_toggle, place_picker, selection_panel, year_marks
 from components.share_link import share_link
 from components.source_note import source_note
-from geo import codes
 from i18n import DEFAULT_LANGUAGE, is_supported, translator
 from i18n.markers import N_
 from pages.view_callbacks import keep_url_in_step
+from views.map_places import drillable_states, pick_action, place_options
 from views.map_view import MapView
 from views.tables import Table, map_table
 from web.services import geometry_loaded, memoize
 
 TITLE = N_("Map of lethal violence")
 CHART = chart("map")
-
-
-def _year_marks(years: list[int]) -> dict[int, str]:
-    return {y: (str(y) if len(years) <= 12 or y % 2 == 0 or y == years[-1] else "") for y in years}
 
 
 def _labelled(label: str, control: Any, control_id: str) -> html.Div:
@@ -63,6 +61,7 @@ def layout(lang: str, **params: object) -> Any:
     frames = selection_frames(view, lang)
     controls = html.Div(
         [
+            place_picker(lang, place_options(view.state, lang), view.state),
             _labelled(_("Indicator"), dcc.Dropdown(id="map-indicator", options=view.options("indicator", lang), value=view.indicator,
                                                    clearable=False, searchable=False), "map-indicator"),
             _labelled(_("Measure"), dbc.RadioItems(id="map-measure", options=view.options("measure", lang), value=view.measure), "map-measure"),
@@ -87,13 +86,14 @@ def layout(lang: str, **params: object) -> Any:
     years = frames["years"]
     timeline = html.Div(
         [
-            html.Button(_("▶ Play"), id="map-play", n_clicks=0, className="btn btn-primary btn-sm me-3",
+            html.Button(_("▶ Play"), id="map-play", n_clicks=0, className="btn btn-primary btn-sm me-2 map-play",
                         **{"aria-label": _("Play the years one after another")}),
             html.Div(
                 dcc.Slider(id="map-year", min=years[0], max=years[-1], step=1, value=view.year,
-                           marks=_year_marks(years), included=False),
-                className="flex-grow-1",
-                **{"aria-label": _("Year")},
+                           marks=year_marks(years), included=False),
+                className="flex-grow-1 map-year",
+                role="group",
+                **{"aria-label": _("Year"), "data-year-label": _("Year")},
             ),
             dcc.Interval(id="map-interval", interval=1400, disabled=True),
         ],
@@ -121,16 +121,26 @@ def layout(lang: str, **params: object) -> Any:
             dcc.Store(id="map-state", data=view.state),
             dcc.Store(id="map-lang", data=lang),
             dcc.Store(id="map-shown-year", data=view.year),
+            dcc.Store(id="map-selected", data=None),
+            dcc.Store(id="map-drillable", data=list(drillable_states())),
             html.Div(id="map-url-sync", hidden=True),
             dbc.Row(
                 [
-                    dbc.Col([controls, share_link(lang, MapView)], xs=12, lg=3),
+                    dbc.Col([
+                        controls_toggle(lang),
+                        dbc.Collapse([controls, share_link(lang, MapView)], id="map-controls-collapse", is_open=False,
+                                     className="map-controls-collapse"),
+                    ], xs=12, lg=3),
                     dbc.Col(
                         html.Div([
                             html.P(id="map-caption", className="map-caption", **{"aria-live": "polite"}),
                             timeline,
-                            dcc.Graph(id="map-graph", figure=build_figure(view, frames, lang), config=GRAPH_CONFIG,
-                                      className="map-graph"),
+                            html.Div([
+                                html.Div(dcc.Graph(id="map-graph", figure=page_figure(view, frames, lang),
+                                                   config=GRAPH_CONFIG, className="map-graph", responsive=True),
+                                         className="map-graph-box"),
+                                selection_panel(lang),
+                            ], className="map-stage"),
                             html.Div(state_panel(view, lang), id="map-state-panel"),
                             downloads,
                             html.H2(_("The figures in the map"), className="h5 mt-3"),
@@ -146,6 +156,12 @@ def layout(lang: str, **params: object) -> Any:
     )
 
 
+def page_figure(view: MapView, frames: dict[str, Any], lang: str) -> Any:
+    """The map as the page draws it: its height follows the screen (``.map-graph`` in ``assets/site.css``,
+    shorter on a phone so the selected place's panel is near), where an embed or an image keeps a fixed one."""
+    return build_figure(view, frames, lang).update_layout(height=None, autosize=True)
+
+
 def selection_frames(view: MapView, lang: str) -> dict[str, Any]:
     """The selection's values for every year as the browser draws them: each frame carries its table (the
     rows themselves stay on the server, which writes the CSV from them), and the name its image downloads
@@ -158,8 +174,18 @@ def selection_frames(view: MapView, lang: str) -> dict[str, Any]:
         latest = key == LATEST
         base = None if latest or int(key) == years[0] else years[years.index(int(key)) - 1]
         table = map_table(frame["rows"], view.unit, lang, caption, latest, base)
-        shown[key] = {**{k: v for k, v in frame.items() if k != "rows"}, "table": table.store()}
+        shown[key] = {**{k: v for k, v in frame.items() if k != "rows"}, "table": table.store(),
+                      "panel": _panel_rows(frame["rows"], frames["source_urls"])}
     return {**frames, "frames": shown, "file_stem": CHART.file_stem(replace(view, year="{year}", when="year"))}
+
+
+def _panel_rows(rows: list[dict[str, Any]], source_urls: dict[str, str]) -> dict[str, list[Any]]:
+    """What the selected place's panel shows, by place code: name, value, unit, published rank, year, source,
+    the page the figure was read on (else the source's own page) and note (read by ``map.showSelection``)."""
+    return {row["code"]: [row["place"], row["value_text"], row["unit"], row.get("rank_label") or "", row["year"],
+                          row["source"], row.get("locator_url") or source_urls.get(row["source_id"], ""),
+                          row.get("note") or ""]
+            for row in rows}
 
 
 def _table_caption(view: MapView, lang: str) -> str:
@@ -199,8 +225,8 @@ def selection_outputs(view: MapView, lang: str) -> dict[str, Any]:
     frames = selection_frames(view, lang)
     years = frames["years"]
     return {
-        "figure": build_figure(view, frames, lang), "frames": frames, "year_min": years[0], "year_max": years[-1],
-        "year_marks": _year_marks(years), "year": view.year,
+        "figure": page_figure(view, frames, lang), "frames": frames, "year_min": years[0], "year_max": years[-1],
+        "year_marks": year_marks(years), "year": view.year,
         **{f"{param}_options": view.options(param, lang) for param in MapView.DEPENDENT},
         **{param: value for param, value in view.to_params().items() if param in MapView.DEPENDENT},
         "state_panel": state_panel(view, lang), "source_note": source_note(lang, frames["source_ids"]),
@@ -211,18 +237,37 @@ def selection_outputs(view: MapView, lang: str) -> dict[str, Any]:
     Output("map-state", "data"),
     Output("map-level", "value"),
     Output("map-view", "value"),
-    Input("map-graph", "clickData"),
+    Input("map-drill", "n_clicks"),
+    Input("map-place", "value"),
+    State("map-selected", "data"),
     State("map-level", "value"),
     State("map-state", "data"),
     prevent_initial_call=True,
 )
-def drill_down(click, level, state):
-    """Clicking a state (on the map or a tile) opens its municipalities."""
-    point = (click or {}).get("points", [{}])[0]
-    code = point.get("location")
-    if state or level != "state" or not code or not codes.is_state(code) or not codes.municipality_pcodes(code):
+def drill_down(clicks, picked, selected, level, state):
+    """Open a state's municipalities: the panel's "see its municipalities" button for the selected state
+    (a tap or click only selects), or a state picked in the place picker (keyboard)."""
+    if ctx.triggered_id == "map-drill":
+        if not clicks or level != "state" or state or pick_action(selected, state) != "drill":
+            raise PreventUpdate
+        return selected, "municipality", "map"
+    if pick_action(picked, state) != "drill":
         raise PreventUpdate
-    return code, "municipality", "map"
+    return picked, "municipality", "map"
+
+
+@callback(
+    Output("map-place", "options"),
+    Output("map-place", "value"),
+    Input("map-state", "data"),
+    State("map-lang", "data"),
+    prevent_initial_call=True,
+)
+def picker_follows_state(state, lang):
+    """The picker offers the municipalities of the state on screen, and shows that state as picked."""
+    lang = lang if is_supported(lang) else DEFAULT_LANGUAGE
+    state = state if isinstance(state, str) and state in drillable_states() else None
+    return place_options(state, lang), state
 
 
 @callback(
@@ -276,6 +321,46 @@ clientside_callback(
     prevent_initial_call="initial_duplicate",
 )
 keep_url_in_step(MapView)
+clientside_callback(
+    ClientsideFunction(namespace="map", function_name="selectPlace"),
+    Output("map-selected", "data"),
+    Input("map-graph", "clickData"),
+    Input("map-unselect", "n_clicks"),
+    Input("map-place", "value"),
+    Input("map-state", "data"),
+    Input("map-level", "value"),
+    State("map-drillable", "data"),
+    prevent_initial_call=True,
+)
+clientside_callback(
+    ClientsideFunction(namespace="map", function_name="showSelection"),
+    Output("map-selection", "hidden"),
+    Output("map-selection-name", "children"),
+    Output("map-selection-value", "children"),
+    Output("map-selection-fields", "hidden"),
+    Output("map-selection-rank", "children"),
+    Output("map-selection-year", "children"),
+    Output("map-selection-source", "children"),
+    Output("map-selection-source", "href"),
+    Output("map-selection-note", "children"),
+    Output("map-drill", "hidden"),
+    Input("map-selected", "data"),
+    Input("map-shown-year", "data"),
+    Input("map-frames", "data"),
+    Input("map-when", "value"),
+    State("map-level", "value"),
+    State("map-state", "data"),
+    State("map-drillable", "data"),
+    prevent_initial_call=True,
+)
+clientside_callback(
+    ClientsideFunction(namespace="map", function_name="toggleControls"),
+    Output("map-controls-collapse", "is_open"),
+    Output("map-controls-toggle", "aria-expanded"),
+    Input("map-controls-toggle", "n_clicks"),
+    State("map-controls-collapse", "is_open"),
+    prevent_initial_call=True,
+)
 clientside_callback(
     ClientsideFunction(namespace="map", function_name="togglePlay"),
     Output("map-interval", "disabled"),

@@ -109,10 +109,12 @@ def test_a_callback_that_prevents_its_update_is_not_stored(client):
         "output": key,
         "outputs": [{"id": "map-state", "property": "data"}, {"id": "map-level", "property": "value"},
                     {"id": "map-view", "property": "value"}],
-        "inputs": [{"id": "map-graph", "property": "clickData", "value": None}],
-        "state": [{"id": "map-level", "property": "value", "value": "state"},
+        "inputs": [{"id": "map-drill", "property": "n_clicks", "value": 0},
+                   {"id": "map-place", "property": "value", "value": None}],
+        "state": [{"id": "map-selected", "property": "data", "value": None},
+                  {"id": "map-level", "property": "value", "value": "state"},
                   {"id": "map-state", "property": "data", "value": None}],
-        "changedPropIds": ["map-graph.clickData"],
+        "changedPropIds": ["map-drill.n_clicks"],
     }).encode()
     for _ in range(2):
         response = post(client, body)

@@ -147,6 +147,9 @@ BROWSER_VALUES = {
     "map-graph.clickData": st.none() | st.fixed_dictionaries({"points": st.lists(
         st.fixed_dictionaries({"location": st.sampled_from([*STATES, "VE0101"]) | text}), min_size=1, max_size=2)}),
     "map-back.n_clicks": st.none() | st.integers(min_value=0, max_value=1000),
+    "map-drill.n_clicks": st.none() | st.integers(min_value=0, max_value=1000),
+    "map-selected.data": st.none() | st.sampled_from([*STATES, "VE0101"]) | text,
+    "map-place.value": st.none() | st.sampled_from([*STATES, "VE0101"]) | text,
     "map-download-csv.n_clicks": st.none() | st.integers(min_value=0, max_value=1000),
     "trends-indicators.value": st.none() | st.lists(text, max_size=4),
     "trends-unit.value": text_or_none,
@@ -213,11 +216,9 @@ def nothing_to_do(key: str, given: dict[str, object]) -> bool:
         return not given["map-back.n_clicks"]
     if key == CSV:
         return not given["map-download-csv.n_clicks"]
-    if key == DRILL_DOWN:
-        points = (given["map-graph.clickData"] or {}).get("points") or [{}]
-        code = points[0].get("location")
-        return bool(given["map-state.data"]) or given["map-level.value"] != "state" \
-            or code not in STATES_WITH_MUNICIPALITIES
+    if key == DRILL_DOWN:  # the panel's "see its municipalities" button (the first input, so the trigger)
+        return not given["map-drill.n_clicks"] or bool(given["map-state.data"]) \
+            or given["map-level.value"] != "state" or given["map-selected.data"] not in STATES_WITH_MUNICIPALITIES
     return False
 
 
@@ -240,7 +241,7 @@ def check_answer(key: str, body: dict, response) -> None:
     assert response.status_code == 200, (key, response.status_code, response.data[:300], given_values)
     answer = declared_outputs(body, response)
     if key == DRILL_DOWN:
-        code = given_values["map-graph.clickData"]["points"][0]["location"]
+        code = given_values["map-selected.data"]
         assert answer == {"map-state": {"data": code}, "map-level": {"value": "municipality"},
                           "map-view": {"value": "map"}}
     if key.startswith(BACK):
@@ -265,27 +266,44 @@ def test_server_callbacks_answer_every_value_their_components_send(warm_client, 
     check_answer(key, body, response)
 
 
-def click(code: str) -> dict:
-    return {"points": [{"curveNumber": 0, "pointNumber": 3, "location": code}]}
-
-
 @pytest.mark.parametrize(
-    ("clicked", "level", "state", "status"),
-    [(click("VE-F"), "state", None, 200), (click("VE-A"), "state", None, 200),
-     (click("VE-W"), "state", None, 204),  # Dependencias Federales: no municipalities to open
-     (click("VE0101"), "state", None, 204), (click("VE-Q"), "state", None, 204), (None, "state", None, 204),
-     (click("VE-F"), "municipality", None, 204), (click("VE-F"), "state", "VE-A", 204)],
+    ("selected", "level", "state", "status"),
+    [("VE-F", "state", None, 200), ("VE-A", "state", None, 200),
+     ("VE-W", "state", None, 204),  # Dependencias Federales: no municipalities to open
+     ("VE0101", "state", None, 204), ("VE-Q", "state", None, 204), (None, "state", None, 204),
+     ("VE-F", "municipality", None, 204), ("VE-F", "state", "VE-A", 204)],
 )
-def test_a_click_on_a_state_opens_its_municipalities_and_nothing_else_does(warm_client, clicked, level, state, status):
-    given_values = {"map-graph.clickData": clicked, "map-level.value": level, "map-state.data": state}
+def test_see_its_municipalities_opens_the_selected_state_and_nothing_else_does(warm_client, selected, level, state,
+                                                                               status):
+    given_values = {"map-drill.n_clicks": 1, "map-place.value": None, "map-selected.data": selected,
+                    "map-level.value": level, "map-state.data": state}
     body = callback_body(DRILL_DOWN, dashboard.app.callback_map[DRILL_DOWN],
                          lambda d: given_values[dependency_key(d)])
     response = warm_client.post(CALLBACK_PATH, json=body)
     assert response.status_code == status
     if status == 200:
         assert response.get_json()["response"] == {
-            "map-state": {"data": clicked["points"][0]["location"]}, "map-level": {"value": "municipality"},
-            "map-view": {"value": "map"}}
+            "map-state": {"data": selected}, "map-level": {"value": "municipality"}, "map-view": {"value": "map"}}
+
+
+@pytest.mark.parametrize(
+    ("picked", "state", "status"),
+    [("VE-F", None, 200), ("VE-F", "VE-A", 200),  # a state picked opens it, from anywhere
+     ("VE-F", "VE-F", 204),  # already open
+     ("VE-W", None, 204), ("VE0701", "VE-F", 204),  # selected in the browser, not opened
+     ("VE-Q", None, 204), ("<b>x</b>", None, 204), (None, None, 204)],
+)
+def test_a_state_picked_in_the_place_picker_opens_its_municipalities(warm_client, picked, state, status):
+    given_values = {"map-drill.n_clicks": 0, "map-place.value": picked, "map-selected.data": None,
+                    "map-level.value": "state", "map-state.data": state}
+    body = callback_body(DRILL_DOWN, dashboard.app.callback_map[DRILL_DOWN],
+                         lambda d: given_values[dependency_key(d)])
+    body["changedPropIds"] = ["map-place.value"]
+    response = warm_client.post(CALLBACK_PATH, json=body)
+    assert response.status_code == status
+    if status == 200:
+        assert response.get_json()["response"] == {
+            "map-state": {"data": picked}, "map-level": {"value": "municipality"}, "map-view": {"value": "map"}}
 
 
 @CALLBACK_SETTINGS

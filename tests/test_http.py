@@ -61,9 +61,11 @@ def test_page_layout_is_the_pages_own_content_in_its_language(client, slug, lang
     for link in links:
         assert link.format(lang=lang) in layout.hrefs(), link
     # The frame around it is in the same language and switches to the same page in the other one.
-    nav_links = layout.nodes("NavLink")
+    nav_links = [node for node in layout.nodes("A") if "nav-link" in str(node.props.get("className", ""))]
     assert [node.text for node in nav_links] == NAV[lang]
     assert [node.props["href"] for node in nav_links] == [f"/{lang}/{s}" for s in NAV_SLUGS]
+    current = [node.props["href"] for node in nav_links if node.props.get("aria-current") == "page"]
+    assert current == ([f"/{lang}/{slug}"] if slug in NAV_SLUGS else [])
     assert layout.by_id("language-switch").props["href"] == path_of(slug, OTHER[lang])
     assert NOT_FOUND[lang] not in main.text
 

@@ -70,20 +70,81 @@ def test_state_map_draws_every_feature_and_hover_names_value_and_source(live_ser
     assert browser_page.errors == []
 
 
-def test_click_drills_down_to_municipalities_and_back(live_server, browser_page):
-    page = open_map(browser_page, live_server)
-    index = graph_data(page)[0]["locations"].index("VE-F")
-    page.locator(PATHS).nth(0).locator("path.choroplethlocation").nth(index).click(force=True)
-    page.wait_for_function("() => document.querySelector('#map-back') !== null", timeout=10_000)
+def state_path(page, code: str):
+    index = graph_data(page)[0]["locations"].index(code)
+    return page.locator(PATHS).nth(0).locator("path.choroplethlocation").nth(index)
+
+
+def wait_for_municipalities(page, state: str) -> None:
     page.wait_for_function(f"() => document.querySelectorAll('{PATHS} path.choroplethlocation').length === "
-                           f"{len(codes.municipality_pcodes('VE-F'))}", timeout=10_000)
+                           f"{len(codes.municipality_pcodes(state))}", timeout=10_000)
+
+
+def test_click_selects_a_state_and_its_panel_drills_down_and_back(live_server, browser_page):
+    page = open_map(browser_page, live_server)
+    state_path(page, "VE-F").click(force=True)
+    page.wait_for_selector("#map-selection:not([hidden])", timeout=5_000)
+    # A click only selects: the map still shows the 25 states and the URL has no state.
+    assert path_count(page) == 25 and "state" not in url_params(page)
+    assert page.inner_text("#map-selection-name") == "Bolívar"
+    assert page.inner_text("#map-selection-value") == "38.5 per 100,000 inhabitants"  # OVV 2023
+    assert page.inner_text("#map-selection-rank") == "3rd (OVV's ranking)"  # OVV's 2023 top ten (round 2)
+    assert page.inner_text("#map-selection-year") == "2023"
+    assert "Observatorio Venezolano de Violencia" in page.inner_text("#map-selection-source")
+    assert page.get_attribute("#map-selection-source", "href").startswith("http")
+    page.focus("#map-year [role=slider]")
+    page.keyboard.press("ArrowLeft")  # the panel follows the year without asking the server
+    page.wait_for_function("() => document.querySelector('#map-selection-year').innerText === '2022'")
+    page.click("#map-drill")
+    wait_for_municipalities(page, "VE-F")
     assert url_params(page)["state"] == "VE-F"
     assert url_params(page)["level"] == "municipality"
     assert page.locator("#map-state-panel h2").inner_text() == "Bolívar"
+    assert page.locator("#map-selection").get_attribute("hidden") is not None  # a new map: nothing selected
+    assert page.locator("#map-graph .hoverlayer .hovertext").count() == 0  # no label left over the new map
     page.click("#map-back")
     page.wait_for_function(f"() => document.querySelectorAll('{PATHS} path.choroplethlocation').length === 25")
     page.wait_for_function("() => !new URLSearchParams(location.search).has('state')")
     assert url_params(page)["level"] == "state"
+    assert browser_page.errors == []
+
+
+def test_a_place_without_a_figure_says_so_and_close_hides_the_panel(live_server, browser_page):
+    page = open_map(browser_page, live_server, "?year=2023")
+    zulia = graph_data(page)[1]["locations"].index("VE-V")  # no OVV figure for Zulia in 2023
+    page.locator(PATHS).nth(1).locator("path.choroplethlocation").nth(zulia).click(force=True)
+    page.wait_for_selector("#map-selection:not([hidden])", timeout=5_000)
+    assert page.inner_text("#map-selection-name") == "Zulia"
+    assert page.inner_text("#map-selection-value") == "No published figure for 2023"
+    assert page.locator("#map-selection-fields").get_attribute("hidden") is not None
+    assert page.is_visible("#map-drill")  # Zulia's municipalities can still be opened
+    page.click("#map-unselect")
+    page.wait_for_selector("#map-selection[hidden]", state="attached")
+    assert browser_page.errors == []
+
+
+def test_place_picker_drills_into_bolivar_with_the_keyboard_only(live_server, browser_page):
+    page = open_map(browser_page, live_server)
+    page.focus("h1")
+    for _ in range(40):  # Tab through the page as a keyboard user does, to the picker
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "map-place":
+            break
+    else:
+        pytest.fail("the place picker cannot be reached with Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-labelledby')").startswith("map-place-label")
+    page.keyboard.type("Bol", delay=120)
+    page.keyboard.press("Enter")
+    wait_for_municipalities(page, "VE-F")
+    assert url_params(page)["state"] == "VE-F"
+    assert page.locator("#map-state-panel h2").inner_text() == "Bolívar"
+    # Now the picker offers Bolívar's municipalities: pick one and its panel opens.
+    page.focus("#map-place")
+    page.keyboard.type("Caron", delay=120)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#map-selection:not([hidden])", timeout=5_000)
+    assert page.inner_text("#map-selection-name") == "Caroní"
+    assert page.is_hidden("#map-drill")
     assert browser_page.errors == []
 
 
