@@ -25,11 +25,13 @@ from dash import (
 )
 from dash.exceptions import PreventUpdate
 
+from analysis.map_frames import LATEST
 from components.bilingual_page import register_page_bilingual
+from components.chart_card import export_texts
 from components.chart_registry import chart
 from components.choropleth import GRAPH_CONFIG
 from components.embed_snippet import embed_action
-from components.map_figure import build_figure, frames_for, map_csv, shown_frame, state_panel
+from components.map_figure import build_figure, frames_for, map_csv, map_title, shown_frame, state_panel
 from components.share_link import share_link
 from components.source_note import source_note
 from geo import codes
@@ -59,6 +61,7 @@ def layout(lang: str, **params: object) -> Any:
                      "The figures are still listed in the table below."), *notices]
     frames = selection_frames(view, lang)
     rows = shown_frame(view, frames)["rows"]
+    export = frames["exports"][LATEST if view.when == "latest" else str(view.year)]
     controls = html.Div(
         [
             _labelled(_("Indicator"), dcc.Dropdown(id="map-indicator", options=view.options("indicator", lang), value=view.indicator,
@@ -119,9 +122,10 @@ def layout(lang: str, **params: object) -> Any:
         [
             html.Button(_("Download CSV"), id="map-download-csv", n_clicks=0, className="btn btn-outline-primary btn-sm me-2"),
             *[html.Button(label, id=f"map-download-{kind}", type="button", className="btn btn-outline-primary btn-sm me-2",
-                          **{"data-image-format": kind, "data-image-name": CHART.file_stem(view)})
+                          **{"data-image-format": kind, "data-image-name": export["filename"]})
               for kind, label in (("png", _("Download PNG")), ("svg", _("Download SVG")))],
             dcc.Download(id="map-download"),
+            export_texts(export, element_id="map-export"),
             embed_action(CHART.name, lang, _(CHART.title)),
         ],
         className="my-2",
@@ -160,9 +164,18 @@ def layout(lang: str, **params: object) -> Any:
 
 
 def selection_frames(view: MapView, lang: str) -> dict[str, Any]:
-    """The selection's values for every year, and the name its image downloads take (``{year}`` filled in
-    by the browser as the year changes)."""
-    return {**frames_for(view, lang), "file_stem": CHART.file_stem(replace(view, year="{year}", when="year"))}
+    """The selection's values for every year, and for each year (and the latest-figure view) the texts its
+    PNG and SVG carry and the name its files take; the browser picks the one shown as the year changes."""
+    frames = frames_for(view, lang)
+    exports = {str(year): map_export(replace(view, year=year, when="year"), frames, lang) for year in frames["years"]}
+    exports[LATEST] = map_export(replace(view, when="latest"), frames, lang)
+    return {**frames, "exports": exports}
+
+
+def map_export(view: MapView, frames: dict[str, Any], lang: str) -> dict[str, str]:
+    """The apparatus of the map's image for one view: the sources are those of the rows it draws."""
+    rows = shown_frame(view, frames)["rows"]
+    return CHART.export(view, lang, rows, sorted({r["source_id"] for r in rows}), title=map_title(view, lang)).as_dict()
 
 
 SELECTION_CONTROLS = ("indicator", "measure", "source", "level", "view", "state")
@@ -255,7 +268,8 @@ def download_csv(clicks, indicator, measure, source, level, state, year, when, l
     lang = lang if is_supported(lang) else DEFAULT_LANGUAGE
     view = MapView.from_controls({"indicator": indicator, "measure": measure, "source": source, "level": level,
                                   "state": state, "year": year, "when": when}, lang)
-    return dcc.send_string(map_csv(view, lang), filename=f"{CHART.file_stem(view)}.csv")
+    name = map_export(view, frames_for(view, lang), lang)["filename"]
+    return dcc.send_string(map_csv(view, lang), filename=f"{name}.csv")
 
 
 clientside_callback(
