@@ -11,6 +11,7 @@
   var PAD = 24;
   var MIN_WIDTH = 800;  // narrower page charts (a phone) are drawn again at this width for the file
   var PNG_SCALE = 2;
+  var GUTTER = 16;  // room right of the chart, whose own right margin is narrow
   var measure = document.createElement("canvas").getContext("2d");
 
   function textsOf(scope) {
@@ -43,6 +44,9 @@
       while (measure.measureText(candidate).width > width && candidate.length > 1) {
         var cut = candidate.length - 1;
         while (cut > 1 && measure.measureText(candidate.slice(0, cut)).width > width) cut -= 1;
+        var joint = Math.max(candidate.lastIndexOf("&", cut - 1), candidate.lastIndexOf("?", cut - 1),
+                             candidate.lastIndexOf(",", cut - 1));
+        if (joint > cut / 2) cut = joint + 1;  // a link breaks after one of its parameters, not inside a word
         fitted.push(candidate.slice(0, cut));
         candidate = candidate.slice(cut);
       }
@@ -75,9 +79,10 @@
     note: { size: 13, weight: "normal", line: 18, color: "#495057", role: "export-note" },
   };
 
-  // The whole image: apparatus around the chart's own SVG, scaled to `width`.
+  // The whole image: apparatus around the chart's own SVG, drawn `width` wide, with a margin on its right.
   function compose(chartSvg, chartWidth, chartHeight, width, height, texts) {
-    var inner = width - 2 * PAD;
+    var full = width + GUTTER;
+    var inner = full - 2 * PAD;
     var parts = [];
     var y = texts.title || texts.subtitle ? PAD : 8;
     [["title", texts.title], ["subtitle", texts.subtitle]].forEach(function (item) {
@@ -91,7 +96,7 @@
     parts.push('<svg x="0" y="' + chartTop + '" width="' + width + '" height="' + height + '" viewBox="0 0 ' +
                chartWidth + " " + chartHeight + '" preserveAspectRatio="xMidYMid meet">' + body + "</svg>");
     y = chartTop + height + 10;
-    parts.push('<line x1="' + PAD + '" x2="' + (width - PAD) + '" y1="' + y + '" y2="' + y +
+    parts.push('<line x1="' + PAD + '" x2="' + (full - PAD) + '" y1="' + y + '" y2="' + y +
                '" stroke="#dee2e6" stroke-width="1"/>');
     y += 10;
     var address = texts.path ? window.location.origin + texts.path : window.location.href;
@@ -102,8 +107,8 @@
       y += block[1] + 2;
     });
     var total = Math.ceil(y + PAD - 8);
-    return '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="' + width +
-      '" height="' + total + '" viewBox="0 0 ' + width + " " + total + '">' +
+    return '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="' + full +
+      '" height="' + total + '" viewBox="0 0 ' + full + " " + total + '">' +
       (texts.title ? "<title>" + escapeXml(texts.title) + "</title>" : "") +
       '<rect width="100%" height="100%" fill="#ffffff"/>' + parts.join("") + "</svg>";
   }
@@ -134,7 +139,7 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
   }
 
-  function deliver(svg, format, name, width) {
+  function deliver(svg, format, name) {
     if (format === "svg") {
       saveBlob(new Blob([svg], { type: "image/svg+xml;charset=utf-8" }), name + ".svg");
       return;
@@ -143,8 +148,8 @@
     image.onload = function () {
       var canvas = document.createElement("canvas");
       var scale = PNG_SCALE;
-      canvas.width = Math.round(width * scale);
-      canvas.height = Math.round(image.naturalHeight * width / Math.max(image.naturalWidth, 1) * scale);
+      canvas.width = Math.round(image.naturalWidth * scale);
+      canvas.height = Math.round(image.naturalHeight * scale);
       var context = canvas.getContext("2d");
       context.fillStyle = "#ffffff";
       context.fillRect(0, 0, canvas.width, canvas.height);
@@ -159,10 +164,11 @@
     name = texts.filename || name;
     var graph = scope.querySelector(".js-plotly-plot");
     if (graph && window.Plotly) {
+      // The figure's own height (a phone's narrow card may be taller); the width at least MIN_WIDTH.
       var width = Math.max(graph.offsetWidth, MIN_WIDTH);
-      var height = Math.round(Math.min(graph.offsetHeight * width / Math.max(graph.offsetWidth, 1), width * 1.3));
+      var height = Math.round(Math.min((graph.layout && graph.layout.height) || graph.offsetHeight, width * 1.3));
       return window.Plotly.toImage(graph, { format: "svg", width: width, height: height }).then(function (uri) {
-        deliver(compose(decodeDataUri(uri), width, height, width, height, texts), format, name, width);
+        deliver(compose(decodeDataUri(uri), width, height, width, height, texts), format, name);
       });
     }
     var picture = scope.querySelector("img[data-svg-chart]");
@@ -173,7 +179,7 @@
     var shownHeight = Math.round(naturalHeight * shownWidth / naturalWidth);
     var svg = compose(decodeDataUri(picture.getAttribute("src")), naturalWidth, naturalHeight, shownWidth, shownHeight,
                       texts);
-    deliver(svg, format, name, shownWidth);
+    deliver(svg, format, name);
     return null;
   }
 
