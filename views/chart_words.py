@@ -10,15 +10,19 @@ from __future__ import annotations
 import re
 
 from analysis.benchmark_series import FIREARM_SINCE, place_names
+from analysis.briefing_figures import place_name as briefing_place
 from analysis.labels import indicator_name, unit_label
 from analysis.trend_series import producer_label
 from geo import codes
 from i18n import translator
 from i18n.markers import N_
+from views.briefing_view import BriefingView
 from views.compare_view import ALIGNMENTS, CompareView
 from views.map_view import MEASURE_LABELS, MapView, sources_for
 from views.trends_view import MEASURES, TrendView
 
+TREND_WORDS = N_("trend of the rate")
+COMPARE_WORDS = N_("comparison")
 UNIT_WORDS = {"rate_per_100k": N_("rate"), "count": N_("count"), "percent": N_("percent")}
 VENEZUELA = N_("Venezuela")
 REGION = N_("Latin America and the Caribbean")
@@ -144,3 +148,11 @@ def firearms_about(view: CompareView, lang: str) -> list[str]:
 def firearms_file_words(view: CompareView, lang: str) -> list[str]:
     _ = translator(lang)
     return [_("firearm share of homicides"), _(REGION)]
+
+
+def briefing_trend_file_words(view: BriefingView, lang: str) -> list[str]:
+    return [briefing_place(view.place), translator(lang)(TREND_WORDS)]
+
+
+def briefing_compare_file_words(view: BriefingView, lang: str) -> list[str]:
+    return [briefing_place(view.place), translator(lang)(COMPARE_WORDS)]
