@@ -72,7 +72,7 @@ def gap(text: str) -> Component:
 def chart_block(chart: BriefingChart, chart_name: str, code: str, lang: str, cite: Citations) -> Component:
     """The chart with its caption, downloads and Embed action; file names and the embed come from the registry."""
     _ = translator(lang)
-    export = registered(chart_name).export(BriefingView(code), lang, chart.rows, chart.source_ids)
+    export = registered(chart_name).export(BriefingView(code), lang, chart.rows, chart.source_ids, title=chart.title)
     stem = export.filename
     refs = " ".join(cite(s) for s in chart.source_ids)
     sources_word = _("Sources:")

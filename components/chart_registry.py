@@ -8,7 +8,6 @@ downloads and the warm-up all follow from the entry, so adding a chart is one en
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -41,6 +40,7 @@ from views.map_view import MapView
 from views.trends_view import TrendView
 
 EMBED_CHART_HEIGHT = 420
+NOT_FIGURES = ("reference", "event")  # rows drawn for context (a target path, a dated event): not in the year span
 KINDS = ("map", "plotly", "svg")
 
 
@@ -73,11 +73,9 @@ class Chart:
         rows drawn, licence, link back and file name."""
         drawn = list(rows)
         about = self.about(view, lang) if self.about is not None else []
-        texts = export_text(title if title is not None else translator(lang)(self.title), about,
-                            [r.get("year") for r in drawn], source_ids, full_view(self, view, lang),
-                            self.file_words(view, lang), lang)
-        # A briefing's SVG draws its own title: its image gets the sources, licence and link underneath.
-        return dataclasses.replace(texts, title="", subtitle="") if self.kind == "svg" else texts
+        years = [r.get("year") for r in drawn if r.get("status") not in NOT_FIGURES]
+        return export_text(title if title is not None else translator(lang)(self.title), about, years, source_ids,
+                           full_view(self, view, lang), self.file_words(view, lang), lang)
 
 
 CHARTS: tuple[Chart, ...] = (
@@ -124,9 +122,11 @@ CHARTS: tuple[Chart, ...] = (
           N_("The share of homicides committed with a firearm: each country's latest published figure since 2015, "
              "with its year and source. Venezuela in vermillion."), about=words.firearms_about),
     Chart("briefing-trend", "briefing", TREND_TITLE, BriefingView,
-          lambda v, lang: trend_chart(briefing(v.place), lang), words.briefing_trend_file_words, kind="svg"),
+          lambda v, lang: trend_chart(briefing(v.place), lang), words.briefing_trend_file_words, kind="svg",
+          about=words.briefing_about),
     Chart("briefing-compare", "briefing", COMPARE_TITLE, BriefingView,
-          lambda v, lang: compare_chart(briefing(v.place), lang), words.briefing_compare_file_words, kind="svg"),
+          lambda v, lang: compare_chart(briefing(v.place), lang), words.briefing_compare_file_words, kind="svg",
+          about=words.briefing_about),
 )
 BY_NAME: dict[str, Chart] = {c.name: c for c in CHARTS}
 
@@ -205,7 +205,7 @@ def _svg_embed(chart: Chart, view: BriefingView, lang: str) -> EmbedContent:
         message = _("No published figures to draw for {place}.").format(place=place_name(view.place))
         return EmbedContent(place_name(view.place), "", html.P(message, className="embed-empty"), [],
                             full_view(chart, view, lang), "", f"{stem}.csv", stem)
-    export = chart.export(view, lang, drawn.rows, drawn.source_ids)
+    export = chart.export(view, lang, drawn.rows, drawn.source_ids, title=drawn.title)
     return EmbedContent(drawn.title, "", chart_image(drawn, "embed-image"), drawn.source_ids,
                         full_view(chart, view, lang), briefing_csv(drawn, lang), f"{stem}.csv", stem,
                         export=export.as_dict())

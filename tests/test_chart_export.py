@@ -102,8 +102,7 @@ def test_every_registered_chart_has_texts_and_a_clean_file_name(lang):
         assert texts["sources"].startswith(("Fuente", "Source")) and len(texts["sources"]) > 20, entry.name
         assert "CC BY 4.0" in texts["licence"]
         assert texts["path"].startswith(f"/{lang}/")
-        if entry.kind != "svg":  # a briefing's SVG draws its own title
-            assert texts["title"] and texts["subtitle"], entry.name
+        assert texts["title"] and texts["subtitle"], entry.name
         names.add(texts["filename"])
     assert len(names) == len(CHARTS)  # no two charts' files share a name
 

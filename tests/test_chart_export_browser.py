@@ -123,3 +123,18 @@ def test_embed_image_carries_the_same_apparatus(live_server, browser_page):
     assert words.startswith("Estados frente al país\nBolívar y Venezuela · Muertes violentas (OVV)")
     assert "Observatorio Venezolano de Violencia" in words and "CC BY 4.0" in words
     assert browser_page.errors == []
+
+
+def test_briefing_chart_image_gets_its_title_and_sources(live_server, browser_page):
+    page = browser_page.page
+    page.goto(f"{live_server}/es/briefing/VE-F")
+    page.wait_for_selector("#briefing-trend-image", timeout=30_000)
+    svg = download(page, "[data-chart-scope=briefing-trend] [data-image-format=svg]")
+    assert svg.suggested_filename.startswith("bolivar-tendencia-de-la-tasa-")
+    words = apparatus(svg_texts(Path(svg.path()))[0])
+    assert words.startswith("Evolución de la tasa: Bolívar")
+    assert "Fuente: Observatorio Venezolano de Violencia (OVV)" in words and "CC BY 4.0" in words
+    assert "/es/briefing/VE-F#briefing-trend" in words
+    png = download(page, "[data-chart-scope=briefing-trend] [data-image-format=png]")
+    assert png_size(Path(png.path()))[0] >= 1_600
+    assert browser_page.errors == []

@@ -150,6 +150,10 @@ def firearms_file_words(view: CompareView, lang: str) -> list[str]:
     return [_("firearm share of homicides"), _(REGION)]
 
 
+def briefing_about(view: BriefingView, lang: str) -> list[str]:
+    return [briefing_place(view.place)]
+
+
 def briefing_trend_file_words(view: BriefingView, lang: str) -> list[str]:
     return [briefing_place(view.place), translator(lang)(TREND_WORDS)]
 
