@@ -169,6 +169,9 @@
       var height = Math.round(Math.min((graph.layout && graph.layout.height) || graph.offsetHeight, width * 1.3));
       return window.Plotly.toImage(graph, { format: "svg", width: width, height: height }).then(function (uri) {
         deliver(compose(decodeDataUri(uri), width, height, width, height, texts), format, name);
+      }).catch(function () {
+        // Should the composition fail in some browser, the reader still gets the chart itself.
+        window.Plotly.downloadImage(graph, { format: format, filename: name, width: width, height: height });
       });
     }
     var picture = scope.querySelector("img[data-svg-chart]");

@@ -140,3 +140,10 @@ def test_chart_csv_lists_the_pages_its_rows_were_read_on():
     pages = [c for c in comments if c.startswith("#   read on http")]
     assert sources and pages
     assert len(pages) >= len(sources) - 1  # every published share names the page it was read on
+
+
+def test_trends_csv_names_the_press_copy_a_national_figure_was_read_on():
+    comments = _comments(embed_content(chart("trends-national"), {"indicators": "violent_deaths"}, "es").csv_text)
+    at = comments.index(next(c for c in comments if c.startswith("# Fuente ovv-iav-2017: ")))
+    assert comments[at + 1] == ("#   leído en https://efectococuyo.com/sucesos/proyecciones-del-ovv-registraron-26-616-"
+                                "muertes-violentas-durante-el-2017/, copia de Efecto Cocuyo (filas: 1)")
