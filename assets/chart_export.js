@@ -10,6 +10,7 @@
   var FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
   var PAD = 24;
   var MIN_WIDTH = 800;  // narrower page charts (a phone) are drawn again at this width for the file
+  var MAX_WIDTH = 1200;  // and wider ones (an embed in a wide frame) at this one
   var PNG_SCALE = 2;
   var GUTTER = 16;  // room right of the chart, whose own right margin is narrow
   var measure = document.createElement("canvas").getContext("2d");
@@ -164,9 +165,12 @@
     name = texts.filename || name;
     var graph = scope.querySelector(".js-plotly-plot");
     if (graph && window.Plotly) {
-      // The figure's own height (a phone's narrow card may be taller); the width at least MIN_WIDTH.
-      var width = Math.max(graph.offsetWidth, MIN_WIDTH);
-      var height = Math.round(Math.min((graph.layout && graph.layout.height) || graph.offsetHeight, width * 1.3));
+      // The figure's own height (a phone's narrow card may be taller), between MIN_WIDTH and MAX_WIDTH wide; a map
+      // keeps a shape that fills the picture however wide the frame it was drawn in.
+      var width = Math.min(Math.max(graph.offsetWidth, MIN_WIDTH), MAX_WIDTH);
+      var height = Math.min((graph.layout && graph.layout.height) || graph.offsetHeight, width * 1.3);
+      if (graph.layout && graph.layout.geo) height = Math.max(height, width * 0.7);
+      height = Math.round(height);
       return window.Plotly.toImage(graph, { format: "svg", width: width, height: height }).then(function (uri) {
         deliver(compose(decodeDataUri(uri), width, height, width, height, texts), format, name);
       }).catch(function () {
