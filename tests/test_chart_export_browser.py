@@ -138,3 +138,19 @@ def test_briefing_chart_image_gets_its_title_and_sources(live_server, browser_pa
     png = download(page, "[data-chart-scope=briefing-trend] [data-image-format=png]")
     assert png_size(Path(png.path()))[0] >= 1_600
     assert browser_page.errors == []
+
+
+def test_trends_image_follows_its_control(live_server, browser_page):
+    page = browser_page.page
+    page.goto(f"{live_server}/en/trends")
+    page.wait_for_selector("#trends-composition .js-plotly-plot .main-svg", timeout=30_000)
+    page.check("#trends-composition-measure input[value='share']", force=True)
+    page.wait_for_url("**composition=share**")
+    page.wait_for_function("() => (document.querySelector('#trends-composition [data-export]')"
+                           ".getAttribute('data-export') || '').includes('shares')")
+    svg = download(page, "#trends-composition [data-image-format=svg]")
+    assert svg.suggested_filename.startswith("venezuela-composition-of-violent-deaths-shares-")
+    words = apparatus(svg_texts(Path(svg.path()))[0])
+    assert "Venezuela · violent deaths counted by OVV, by component · shares ·" in words
+    assert "composition=share" in words.replace("\n", "").replace(" ", "")
+    assert browser_page.errors == []
