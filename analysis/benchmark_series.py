@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data import query
-from data.derive import DISTRIBUTORS  # distributor key -> (benchmarks source id, Venezuela's source id)
+from data.derive import DISTRIBUTORS, TRAJECTORY_INDICATORS  # DISTRIBUTORS: key -> (bench source, VEN source)
 
 REGION = "lac"
 Point = tuple[int, float]
@@ -70,8 +70,9 @@ def practice_cases() -> list[Case]:
     """Each good practice with its own source's series (the source the practice card cites for it)."""
     cases = []
     for row in query.practices().itertuples():
-        indicator = "homicide_rate" if row.unit == "rate_per_100k" else "homicides"
-        frame = query.benchmarks(place_id=row.place_id, indicator=indicator, unit=row.unit, source_id=row.source_id)
+        if row.indicator not in TRAJECTORY_INDICATORS:  # police killings, firearm deaths: not a homicide trajectory
+            continue
+        frame = query.benchmarks(place_id=row.place_id, indicator=row.indicator, unit=row.unit, source_id=row.source_id)
         points = sorted((int(r.year), float(r.value)) for r in frame.itertuples())
         if len(points) >= 2:
             cases.append(Case(row.practice_id, row.place_id, int(row.period_start), row.source_id, row.unit,

@@ -245,10 +245,12 @@ def relevant_practices(reference: float | None, limit: int = MAX_PRACTICES) -> l
 
     Why this rule: a reader asks "what worked where violence was as high as here?"; a practice that
     started from a similar rate is the closest analogue the tables offer. Contested results and
-    practices measured in counts are left out; with no reference, the most documented come first.
+    practices measured in counts, police killings or all-intent firearm deaths are left out (their starting
+    value is not comparable with a homicide rate); with no reference, the most documented come first.
     """
     table = query.practices()
-    table = table[(table["evidence_level"] != "contested") & (table["unit"] == "rate_per_100k")]
+    table = table[(table["evidence_level"] != "contested") & (table["indicator"] == "homicide_rate")
+                  & (table["unit"] == "rate_per_100k")]
     table = table.dropna(subset=["baseline_value", "outcome_value"])
     rows = table.to_dict("records")
     evidence = {"evaluation": 0, "observational": 1}

@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.changes import Change
 from analysis.color_classes import class_breaks, class_labels, class_of, palette_for
 from analysis.labels import indicator_name, place_name, source_label, unit_label
 from analysis.ranks import place_ranks, rank_label, rank_phrase
@@ -68,6 +69,19 @@ def _frame(rows: list[dict[str, Any]], drawn: list[str], breaks: list[float], le
     }
 
 
+def _change_fields(base: float | None, base_year: int | None) -> dict[str, Any]:
+    """The figure a row's change is counted from (``change_base`` in ``change_base_year``); none when the place
+    had no figure then. Kept as plain numbers: the frames travel to the browser as JSON."""
+    return {"change_base": base, "change_base_year": base_year if base is not None else None}
+
+
+def row_change(row: dict[str, Any]) -> Change | None:
+    """The change of a table row from the figure it is compared with, if there is one."""
+    if row.get("change_base") is None:
+        return None
+    return Change(int(row["change_base_year"]), float(row["change_base"]), float(row["value"]))
+
+
 def reference_year(rows_by_year: dict[int, list[dict[str, Any]]]) -> int:
     """The newest year whose coverage is at least half the best year's: one place that already published
     next year's figure must not make every other place's figure look out of date."""
@@ -85,15 +99,20 @@ def _latest_frame(rows_by_year: dict[int, list[dict[str, Any]]], drawn: list[str
     published rank of that year stays."""
     _ = translator(lang)
     latest: dict[str, dict[str, Any]] = {}
+    before: dict[str, dict[str, Any]] = {}  # each place's figure before its latest one
     for year in sorted(rows_by_year):
         for row in rows_by_year[year]:
+            if row["code"] in latest:
+                before[row["code"]] = latest[row["code"]]
             latest[row["code"]] = row
     newest = reference_year(rows_by_year)
     rows = []
     for row in sorted(latest.values(), key=lambda r: (-r["year"], -r["value"])):
         published = row["published_rank"] is not None
         older = row["year"] < newest
+        earlier = before.get(row["code"])
         rows.append({**row, "rank": None, "rank_text": row["rank_text"] if published else "",
+                     **_change_fields(earlier["value"] if earlier else None, earlier["year"] if earlier else None),
                      "rank_label": row["rank_label"] if published else "—",
                      "note": " ".join(filter(None, [_("Older than {year}.").format(year=newest) if older else "",
                                                     row["note"]]))})
@@ -122,6 +141,8 @@ def selection_frames(
     frames: dict[str, Any] = {}
     rows_by_year: dict[int, list[dict[str, Any]]] = {}
     caution = _("Based on fewer than {count} deaths: an unstable rate.").format(count=SMALL_COUNT)
+    previous: dict[str, float] = {}  # the previous year of the selection, for the change column
+    previous_year: int | None = None
     for year, frame in per_year.items():
         counts: dict[str, float] = {}
         if unit == "rate_per_100k":
@@ -151,11 +172,14 @@ def selection_frames(
                     "year": year,
                     "source": source_label(row["source_id"]),
                     "source_id": row["source_id"],
+                    "locator_url": str(row.get("locator_url") or ""),  # the page the figure was read on
                     "note": caution if small else "",
                     "source_note": str(row.get("note") or ""),
+                    **_change_fields(previous.get(code), previous_year),
                 }
             )
         rows_by_year[year] = sorted(rows, key=lambda r: r["rank"])
+        previous, previous_year = {r["code"]: r["value"] for r in rows}, year
         frames[str(year)] = _frame(rows_by_year[year], drawn, breaks, level, with_state,
                                    _("No published figure for {year}").format(year=year))
     frames[LATEST] = _latest_frame(rows_by_year, drawn, breaks, level, with_state, lang)

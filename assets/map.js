@@ -16,7 +16,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         year = snapYear(year, frames.years, lastShown);
         sliderValue = year;
         frame = frames.frames[String(year)];
-        if (!frame) return [nothing, [], "", nothing, nothing, false, false];
+        if (!frame) return [nothing, nothing, "", nothing, nothing, false, false];
       }
       var patch = new window.dash_clientside.Patch();
       patch.assign(["data", 0, "locations"], frame.loc);
@@ -38,7 +38,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
           button.setAttribute("data-image-name", texts.filename);
         });
       }
-      return [patch.build(), frame.rows, caption, sliderValue, year, latest, latest];
+      // The table's cells for this year (tables.js redraws them in the reader's chosen order).
+      return [patch.build(), frame.table, caption, sliderValue, year, latest, latest];
     },
 
     togglePlay: function (clicks, disabled, lang) {

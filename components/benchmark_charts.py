@@ -21,7 +21,16 @@ from analysis.benchmark_series import (
 )
 from analysis.labels import unit_label
 from components.chart_card import ChartData, source_ids_of
-from components.chart_style import OTHER_PLACE, REFERENCE, VENEZUELA, base_layout, empty_figure, place_colour
+from components.chart_style import (
+    OTHER_PLACE,
+    PLACE_COLOURS,
+    REFERENCE,
+    SYMBOLS,
+    VENEZUELA,
+    base_layout,
+    empty_figure,
+    place_colour,
+)
 from data import query
 from i18n import translator
 from i18n.markers import N_
@@ -194,6 +203,8 @@ def trajectory_chart(lang: str, mode: str, distributor: str) -> ChartData:
         figure.add_scatter(
             x=[p[1] for p in traj.points], y=[p[3] for p in traj.points], name=name, mode="lines+markers",
             line={"color": place_colour(k), "width": 2, "dash": "solid" if case.evidence == "evaluation" else "dash"},
+            # colours repeat after six cases; each round of colours gets its own marker so no two cases look alike
+            marker={"symbol": SYMBOLS[(k // len(PLACE_COLOURS)) % len(SYMBOLS)], "size": 7},
             customdata=[case.practice_id] * len(traj.points),
             text=[str(p[0]) for p in traj.points],
             hovertemplate=f"{name} (%{{text}})<br>%{{x}}: %{{y}}<br>" + _("Click for the practice card")

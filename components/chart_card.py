@@ -16,13 +16,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
-from dash import MATCH, ClientsideFunction, Input, Output, State, clientside_callback, dash_table, dcc, html
+from dash import MATCH, ClientsideFunction, Input, Output, State, clientside_callback, dcc, html
 from dash.development.base_component import Component
 
 from components.chart_style import GRAPH_CONFIG
+from components.data_table import data_table
 from components.embed_snippet import embed_action
 from components.source_note import file_footer, source_header, source_note
 from i18n import translator
+from views.tables import chart_table
 
 if TYPE_CHECKING:
     from components.chart_registry import Chart
@@ -39,6 +41,7 @@ class ChartData:
     source_ids: list[str]
     reading: str = ""
     notes: list[str] = field(default_factory=list)
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # column -> code -> English name (tables)
 
 
 def chart_csv(title: str, data: ChartData, lang: str) -> str:
@@ -59,23 +62,12 @@ def chart_csv(title: str, data: ChartData, lang: str) -> str:
     return buffer.getvalue()
 
 
-def _table(chart_id: str, data: ChartData, lang: str) -> Component:
+def _table(chart_id: str, title: str, data: ChartData, lang: str) -> Component:
     _ = translator(lang)
+    table = chart_table(_("Figures of the chart: {title}").format(title=title), data.columns, data.rows, lang,
+                        data.labels)
     return html.Details(
-        [
-            html.Summary(_("Show the figures as a table")),
-            dash_table.DataTable(
-                id=f"{chart_id}-table",
-                columns=[{"name": _(label), "id": key} for key, label in data.columns],
-                data=[{k: ("" if v is None else v) for k, v in row.items()} for row in data.rows],
-                sort_action="native",
-                page_size=25,
-                style_table={"overflowX": "auto"},
-                style_cell={"fontFamily": "inherit", "fontSize": "0.8rem", "textAlign": "left",
-                            "whiteSpace": "normal", "maxWidth": "22rem"},
-                style_header={"fontWeight": "600"},
-            ),
-        ],
+        [html.Summary(_("Show the figures as a table")), data_table(f"{chart_id}-table", table, lang)],
         className="chart-table my-2",
     )
 
@@ -88,7 +80,7 @@ def chart_body(chart: Chart, view: object, lang: str) -> list[Component]:
     return [
         html.P(data.reading, id=f"{chart.name}-reading", className="chart-reading", **{"aria-live": "polite"}),
         dcc.Graph(id=f"{chart.name}-graph", figure=data.figure, config=GRAPH_CONFIG, className="chart-graph"),
-        _table(chart.name, data, lang),
+        _table(chart.name, title, data, lang),
         dcc.Store(id={"type": "chart-csv", "chart": chart.name},
                   data={"content": chart_csv(title, data, lang), "filename": f"{export.filename}.csv"}),
         export_texts(export.as_dict()),

@@ -227,7 +227,8 @@ def population_chart(lang: str, indicator: str) -> ChartData:
     notes = [_("Derived rate = count ÷ population × 100,000, with both inputs from the sources named in each row; "
                "a count is only combined with a population base published for the same year.")]
     sources = source_ids_of(rows, "count_source") + source_ids_of(rows, "population_source")
-    return ChartData(figure, POPULATION_COLUMNS, rows, sources, reading, notes)
+    return ChartData(figure, POPULATION_COLUMNS, rows, sources, reading, notes,
+                     labels={"population_base": BASE_LABELS})
 
 
 def state_chart(lang: str, states: list[str], indicator: str, unit: str) -> ChartData:

@@ -27,7 +27,7 @@ import pandas as pd
 import pycountry
 from frictionless import validate as fl_validate
 
-from data import derive
+from data import derive, themes
 from data.errors import Issue
 from data.package import DATA_DIR, read_raw, resources
 
@@ -244,6 +244,35 @@ def rate_issues(obs: pd.DataFrame, pop: pd.DataFrame, fname: str) -> list[Issue]
     return issues
 
 
+def practice_issues(practices: pd.DataFrame, benchmarks: pd.DataFrame | None, fname: str) -> list[Issue]:
+    """Each practice's themes come from the vocabulary (``data/themes.py``), once each; its baseline and outcome
+    are benchmark rows of its own source, so the card's figures are the table's figures."""
+    issues = []
+    for i, row in enumerate(practices.itertuples(index=False), start=2):
+        cell = str(row.themes)
+        if not themes.split(cell):
+            issues.append(Issue(fname, i, f"practice {row.practice_id!r} has no theme"))
+        for theme in themes.unknown(cell):
+            issues.append(Issue(fname, i, f"unknown theme {theme!r} (allowed: {', '.join(themes.THEMES)})"))
+        seen = themes.split(cell)
+        if len(set(seen)) != len(seen):
+            issues.append(Issue(fname, i, f"a theme is listed twice in {cell!r}"))
+        if benchmarks is None:
+            continue
+        for which in ("baseline", "outcome"):
+            year, value = getattr(row, f"{which}_year"), getattr(row, f"{which}_value")
+            hit = benchmarks[(benchmarks["place_id"] == row.place_id) & (benchmarks["year"] == year)
+                             & (benchmarks["indicator"] == row.indicator) & (benchmarks["unit"] == row.unit)
+                             & (benchmarks["source_id"] == row.source_id)]
+            if hit.empty:
+                issues.append(Issue(fname, i, f"{which} {row.indicator} {year} of {row.place_id!r} is not in "
+                                              f"benchmarks.csv under {row.source_id!r}"))
+            elif _num(hit["value"].iloc[0]) != _num(value):
+                issues.append(Issue(fname, i, f"{which} value {value} differs from benchmarks.csv "
+                                              f"({hit['value'].iloc[0]})"))
+    return issues
+
+
 def domain_issues(root: Path = DATA_DIR) -> list[Issue]:
     """All rules beyond the Table Schemas, on the raw text of the tables."""
     res = resources(root)
@@ -262,6 +291,9 @@ def domain_issues(root: Path = DATA_DIR) -> list[Issue]:
             issues += rate_issues(obs, tables["population"], files["observations"])
         if "ranks" in tables:
             issues += rank_issues(tables["ranks"], obs, tables["sources"], files["ranks"])
+    if "practices" in res and (root / res["practices"]["path"]).exists():
+        bench = read_raw(root, res["benchmarks"]) if "benchmarks" in res else None
+        issues += practice_issues(read_raw(root, res["practices"]), bench, _file(res["practices"]))
     if "changes" in res and (root / res["changes"]["path"]).exists():
         issues += change_issues(read_raw(root, res["changes"]), _file(res["changes"]), root)
     return issues

@@ -50,6 +50,9 @@ CORE_COMPONENTS = COMPONENTS[:3]
 # distributor key -> (benchmarks source id, Venezuela's observations source id) of UNODC's series
 DISTRIBUTORS = {"owid": ("reg-unodc-owid", "unodc-owid"), "wb": ("reg-unodc-wb", "unodc-wdi")}
 UNODC_INDICATOR = "intentional_homicides"
+# A practice's trajectory is indexed only when it measures homicide: the chart compares how fast homicide
+# came down, so a practice measured in police killings or all-intent firearm deaths has no trajectory.
+TRAJECTORY_INDICATORS = ("homicide_rate", "homicides")
 HALVING_TARGET = "instinto-de-vida-half-10y"
 TARGET_YEARS = {"percent_reduction_10y": 10}
 POWER_DIGITS = 50  # significant digits for the halving path's irrational powers
@@ -284,10 +287,9 @@ def indexes(points: list[Point], alignment: str, start: int | None, source_id: s
 
 
 def practice_points(tables: Tables, practice: pd.Series) -> list[Point]:
-    """A practice's series from the source its card cites (rates, or counts when it is measured in counts)."""
+    """A practice's series from the source its card cites, in the indicator and unit the practice is measured in."""
     bench = tables["benchmarks"]
-    indicator = "homicide_rate" if practice["unit"] == "rate_per_100k" else "homicides"
-    rows = bench[(bench["place_id"] == practice["place_id"]) & (bench["indicator"] == indicator)
+    rows = bench[(bench["place_id"] == practice["place_id"]) & (bench["indicator"] == practice["indicator"])
                  & (bench["unit"] == practice["unit"]) & (bench["source_id"] == practice["source_id"])]
     return sorted((int(r.year), r.value) for r in rows.itertuples())
 
@@ -305,13 +307,15 @@ def trajectory_indexes(tables: Tables) -> list[Derived]:
     """Each practice with two or more figures, under both alignments; Venezuela since its peak, per distributor."""
     out = []
     for _i, practice in tables["practices"].iterrows():
+        if practice["indicator"] not in TRAJECTORY_INDICATORS:
+            continue
         points = practice_points(tables, practice)
         if len(points) < 2:
             continue
         for alignment in ("start", "peak"):
             out += indexes(points, alignment, int(practice["period_start"]), practice["source_id"],
                            place_id=practice["place_id"], practice_id=practice["practice_id"],
-                           indicator="homicide_rate" if practice["unit"] == "rate_per_100k" else "homicides")
+                           indicator=practice["indicator"])
     for distributor, (_bench, source) in DISTRIBUTORS.items():
         points = venezuela_unodc(tables, distributor)
         if points:

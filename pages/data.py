@@ -3,16 +3,18 @@ and the whole package to download — the catalogue a journalist or researcher s
 
 from __future__ import annotations
 
-from dash import dash_table, html
+from dash import html
 from dash.development.base_component import Component
 
 from analysis.labels import indicator_name
 from components.bilingual_page import register_page_bilingual
+from components.data_table import data_table
 from components.page_intro import page_intro
 from data import query
 from i18n import translator
 from i18n.markers import N_
 from views.navigation import PACKAGE_URL
+from views.tables import Column, Table, link_cell, number_cell, text_cell
 
 TITLE = N_("Data, sources and methodology")
 INTRO = (
@@ -50,65 +52,39 @@ def indicator_list(lang: str) -> Component:
 
 def coverage_table(lang: str) -> Component:
     _ = translator(lang)
-    coverage = query.coverage(by_source=False)
-    rows = [
-        {
-            "indicator": indicator_name(row["indicator"], lang),
-            "level": translate_key(_, LEVEL_NAMES, row["level"]),
-            "years": row["years"],
-            "places": int(row["places"]),
-            "rows": int(row["rows"]),
-        }
-        for row in coverage.to_dict("records")
-    ]
-    return dash_table.DataTable(
-        id="data-coverage",
-        columns=[
-            {"name": _("Indicator"), "id": "indicator"},
-            {"name": _("Level"), "id": "level"},
-            {"name": _("Years with a published figure"), "id": "years"},
-            {"name": _("Places"), "id": "places", "type": "numeric"},
-            {"name": _("Figures"), "id": "rows", "type": "numeric"},
-        ],
-        data=rows,
-        sort_action="native",
-        style_table={"overflowX": "auto"},
-        style_cell={"fontFamily": "inherit", "fontSize": "0.875rem", "textAlign": "left", "whiteSpace": "normal"},
+    table = Table(
+        _("What is covered, by indicator and level"),
+        [Column(_("Indicator")), Column(_("Level")), Column(_("Years with a published figure")),
+         Column(_("Places"), numeric=True), Column(_("Figures"), numeric=True)],
     )
+    for row in query.coverage(by_source=False).to_dict("records"):
+        table.rows.append([
+            text_cell(indicator_name(row["indicator"], lang)),
+            text_cell(translate_key(_, LEVEL_NAMES, row["level"])),
+            text_cell(row["years"]),
+            number_cell(int(row["places"]), lang),
+            number_cell(int(row["rows"]), lang),
+        ])
+    return data_table("data-coverage", table, lang)
 
 
 def sources_table(lang: str) -> Component:
+    """Every source with its document linked in full; identifiers stay in the files, where rows cite them."""
     _ = translator(lang)
-    frame = query.sources().fillna("")
-    rows = [
-        {
-            "organisation": row["organisation"],
-            "title": f"[{row['title']}]({row['url']})" if str(row["url"]).startswith("http") else row["title"],
-            "published": str(row["published"]),
-            "kind": translate_key(_, KIND_NAMES, row["kind"]),
-            "licence": row["licence"],
-            "source_id": row["source_id"],
-        }
-        for row in frame.to_dict("records")
-    ]
-    return dash_table.DataTable(
-        id="data-sources",
-        columns=[
-            {"name": _("Organisation"), "id": "organisation"},
-            {"name": _("Document"), "id": "title", "presentation": "markdown"},
-            {"name": _("Published"), "id": "published"},
-            {"name": _("Kind"), "id": "kind"},
-            {"name": _("Terms"), "id": "licence"},
-            {"name": _("Identifier"), "id": "source_id"},
-        ],
-        data=rows,
-        sort_action="native",
-        filter_action="native",
-        page_size=25,
-        markdown_options={"link_target": "_blank", "html": False},
-        style_table={"overflowX": "auto"},
-        style_cell={"fontFamily": "inherit", "fontSize": "0.8rem", "textAlign": "left", "whiteSpace": "normal"},
+    table = Table(
+        _("Sources of the figures"),
+        [Column(_("Organisation")), Column(_("Document")), Column(_("Published")), Column(_("Kind")),
+         Column(_("Terms"))],
     )
+    for row in query.sources().fillna("").to_dict("records"):
+        table.rows.append([
+            text_cell(row["organisation"]),
+            link_cell(str(row["title"]), str(row["url"])),
+            text_cell(str(row["published"])),
+            text_cell(translate_key(_, KIND_NAMES, row["kind"])),
+            text_cell(row["licence"]),
+        ])
+    return data_table("data-sources", table, lang, filter_label=_("Search the sources"))
 
 
 CHANGE_NAMES = {"added": N_("Added"), "corrected": N_("Corrected"), "relabelled": N_("Relabelled"),

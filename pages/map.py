@@ -19,17 +19,18 @@ from dash import (
     State,
     callback,
     clientside_callback,
-    dash_table,
     dcc,
     html,
 )
 from dash.exceptions import PreventUpdate
 
+from analysis.labels import indicator_name
 from analysis.map_frames import LATEST
 from components.bilingual_page import register_page_bilingual
 from components.chart_card import export_texts
 from components.chart_registry import chart
 from components.choropleth import GRAPH_CONFIG
+from components.data_table import data_table
 from components.embed_snippet import embed_action
 from components.map_figure import build_figure, frames_for, map_csv, map_title, shown_frame, state_panel
 from components.share_link import share_link
@@ -39,6 +40,7 @@ from i18n import DEFAULT_LANGUAGE, is_supported, translator
 from i18n.markers import N_
 from pages.view_callbacks import keep_url_in_step
 from views.map_view import MapView
+from views.tables import Table, map_table
 from web.services import geometry_loaded, memoize
 
 TITLE = N_("Map of lethal violence")
@@ -60,7 +62,6 @@ def layout(lang: str, **params: object) -> Any:
         notices = [_("The map cannot be drawn: the boundary files are missing on this server. "
                      "The figures are still listed in the table below."), *notices]
     frames = selection_frames(view, lang)
-    rows = shown_frame(view, frames)["rows"]
     export = frames["exports"][LATEST if view.when == "latest" else str(view.year)]
     controls = html.Div(
         [
@@ -100,24 +101,9 @@ def layout(lang: str, **params: object) -> Any:
         ],
         className="d-flex align-items-center map-timeline",
     )
-    table = dash_table.DataTable(
-        id="map-table",
-        columns=[
-            {"name": _("Rank"), "id": "rank_label"},
-            {"name": _("Place"), "id": "place"},
-            {"name": _("Value"), "id": "value", "type": "numeric"},
-            {"name": _("Unit"), "id": "unit"},
-            {"name": _("Year"), "id": "year", "type": "numeric"},
-            {"name": _("Source"), "id": "source"},
-            {"name": _("Note"), "id": "note"},
-        ],
-        data=rows,
-        sort_action="native",
-        page_size=30,
-        style_table={"overflowX": "auto"},
-        style_cell={"fontFamily": "inherit", "fontSize": "0.875rem", "textAlign": "left", "whiteSpace": "normal"},
-        style_header={"fontWeight": "600"},
-    )
+    shown = shown_frame(view, frames).get("table") or map_table([], view.unit, lang, _table_caption(view, lang),
+                                                                view.when == "latest", None).store()
+    table = data_table("map-table", Table.from_store(shown), lang)
     downloads = html.Div(
         [
             html.Button(_("Download CSV"), id="map-download-csv", n_clicks=0, className="btn btn-outline-primary btn-sm me-2"),
@@ -164,18 +150,33 @@ def layout(lang: str, **params: object) -> Any:
 
 
 def selection_frames(view: MapView, lang: str) -> dict[str, Any]:
-    """The selection's values for every year, and for each year (and the latest-figure view) the texts its
-    PNG and SVG carry and the name its files take; the browser picks the one shown as the year changes."""
+    """The selection's values for every year as the browser draws them: each frame carries its table (the
+    rows themselves stay on the server, which writes the CSV from them), and for each year (and the
+    latest-figure view) the texts its PNG and SVG carry and the name its files take; the browser picks the
+    one shown as the year changes (``assets/map.js``)."""
     frames = frames_for(view, lang)
-    exports = {str(year): map_export(replace(view, year=year, when="year"), frames, lang) for year in frames["years"]}
+    years = frames["years"]
+    exports = {str(year): map_export(replace(view, year=year, when="year"), frames, lang) for year in years}
     exports[LATEST] = map_export(replace(view, when="latest"), frames, lang)
-    return {**frames, "exports": exports}
+    caption = _table_caption(view, lang)
+    shown = {}
+    for key, frame in frames["frames"].items():
+        latest = key == LATEST
+        base = None if latest or int(key) == years[0] else years[years.index(int(key)) - 1]
+        table = map_table(frame["rows"], view.unit, lang, caption, latest, base)
+        shown[key] = {**{k: v for k, v in frame.items() if k != "rows"}, "table": table.store()}
+    return {**frames, "frames": shown, "exports": exports}
 
 
 def map_export(view: MapView, frames: dict[str, Any], lang: str) -> dict[str, str]:
     """The apparatus of the map's image for one view: the sources are those of the rows it draws."""
     rows = shown_frame(view, frames)["rows"]
     return CHART.export(view, lang, rows, sorted({r["source_id"] for r in rows}), title=map_title(view, lang)).as_dict()
+
+
+def _table_caption(view: MapView, lang: str) -> str:
+    _ = translator(lang)
+    return _("{indicator} by place, as drawn on the map").format(indicator=indicator_name(view.indicator, lang))
 
 
 SELECTION_CONTROLS = ("indicator", "measure", "source", "level", "view", "state")
@@ -275,7 +276,7 @@ def download_csv(clicks, indicator, measure, source, level, state, year, when, l
 clientside_callback(
     ClientsideFunction(namespace="map", function_name="showYear"),
     Output("map-graph", "figure", allow_duplicate=True),
-    Output("map-table", "data"),
+    Output({"type": "table-data", "table": "map-table"}, "data"),
     Output("map-caption", "children"),
     Output("map-year", "value", allow_duplicate=True),
     Output("map-shown-year", "data"),

@@ -21,9 +21,11 @@ PRACTICE_POINTS = [3, 5, 6, 2, 2, 3, 6, 2, 2]  # Medellín, Bogotá, Cali, Diade
 TRAJECTORIES = {
     "en": traces(*zip(["Medellín", "Bogotá", "Cali", "Diadema", "São Paulo state", "Pernambuco",
                        "Ciudad Juárez (counts)", "Nezahualcóyotl", "El Salvador"], PRACTICE_POINTS, strict=True),
+                 ("Rio de Janeiro: favelas with a UPP", 2), ("Espírito Santo", 3),
                  ("Venezuela, since its 2014 peak (UNODC)", 12)),
     "es": traces(*zip(["Medellín", "Bogotá", "Cali", "Diadema", "Estado de São Paulo", "Pernambuco",
                        "Ciudad Juárez (conteos)", "Nezahualcóyotl", "El Salvador"], PRACTICE_POINTS, strict=True),
+                 ("Río de Janeiro: favelas con UPP", 2), ("Espírito Santo", 3),
                  ("Venezuela, desde su máximo de 2014 (UNODC)", 12)),
 }
 
@@ -44,7 +46,9 @@ def test_default_view_draws_every_chart(live_server, browser_page):
                            ("Halving in ten years from Venezuela's 2022 figure (derived)", 11))  # latest year and ten
     trajectories = drawn(page, "compare-trajectories")
     assert trajectories == TRAJECTORIES["en"]  # every case with two figures, and Venezuela
-    assert page.locator("#compare-practices [id^='practice-']").count() == 9
+    # 14 cards: the five added with themes (body-worn cameras, ADPF 635, UPP, Estado Presente, Disarmament
+    # Statute) have cards even where they have no homicide trajectory
+    assert page.locator("#compare-practices [id^='practice-']").count() == 14
     assert browser_page.errors == []
 
 

@@ -194,6 +194,13 @@ REGION_ROUND3 = [
      "el-salvador-uno-de-los-paises-mas-violentos-anuncia-una-baja-en-los-homicidios-en-2017.html"),
 ]
 
+# Round 4 (states), typed from the passages on the cited pages.
+REPORTE_CATOLICO = "https://reportecatolicolaico.com/2022/12/30/muertes-por-causas-indeterminadas-se-incrementaron-45-en-2022"
+STATES_ROUND4 = [
+    ("state", "VE-X", 2022, "", "deaths_under_investigation", "rate_per_100k", "ovv-iav-2022", 39, REPORTE_CATOLICO),
+    ("state", "VE-Y", 2022, "", "deaths_under_investigation", "rate_per_100k", "ovv-iav-2022", 28, REPORTE_CATOLICO),
+]
+
 
 def test_thirty_or_more_figures_in_each_part() -> None:
     assert len(NATIONAL) >= 10 and len(STATES) >= 10 and len(REGION) >= 10
@@ -203,7 +210,7 @@ def test_thirty_or_more_figures_in_each_part() -> None:
 
 @pytest.mark.parametrize(
     ("level", "code", "year", "period", "indicator", "unit", "source_id", "value", "url"),
-    NATIONAL + STATES + STATES_ROUND2 + OBSERVATIONS_ROUND3,
+    NATIONAL + STATES + STATES_ROUND2 + OBSERVATIONS_ROUND3 + STATES_ROUND4,
 )
 def test_observation_matches_source(
     level: str, code: str, year: int, period: str, indicator: str, unit: str, source_id: str, value: float, url: str
@@ -283,3 +290,79 @@ def test_round3_figures_left_out() -> None:
     # The dossier's Guárico 2023 components and Falcón's 2021 base stay out: no page given for them.
     assert not query.has_figure("state", "VE-J", 2023, "deaths_under_investigation", "rate_per_100k")
     assert query.population("state", "VE-I", 2021, "ovv_stated").empty
+
+
+def test_round4_new_state_years() -> None:
+    """Round 4 gave Delta Amacuro 2022 and Anzoátegui 2023 their first figures; Lupa's counts stay part-year."""
+    assert query.has_figure("state", "VE-Y", 2022, "deaths_under_investigation", "rate_per_100k")
+    assert query.has_figure("state", "VE-B", 2023, "security_force_killings_documented", "count", period="H1")
+    assert not query.has_figure("state", "VE-B", 2023, "security_force_killings_documented", "count")
+
+
+# Round 4 (research13, r13b): Lupa por la Vida's state counts and regional official counts, typed from the pages.
+SOYNUEVAPRENSA = "https://soynuevaprensadigital.com/npd/mas-de-300-ejecuciones-extrajudiciales-en-el-primer-semestre-2023"
+INFORMATEVZLA = "https://informatevzla.com/lupa-por-la-vida-policias-y-militares-asesinaron-a-824-personas-en-venezuela-durante-2022"
+OBSERVATIONS_ROUND4 = [
+    ("state", "VE-B", 2023, "H1", "security_force_killings_documented", "count", "lupa-2023-h1", 15, SOYNUEVAPRENSA),
+    ("state", "VE-F", 2023, "H1", "security_force_killings_documented", "count", "lupa-2023-h1", 14, SOYNUEVAPRENSA),
+    ("state", "VE-J", 2023, "H1", "security_force_killings_documented", "count", "lupa-2023-h1", 11, SOYNUEVAPRENSA),
+    ("state", "VE-U", 2023, "H1", "security_force_killings_documented", "count", "lupa-2023-h1", 8, SOYNUEVAPRENSA),
+    ("state", "VE-D", 2022, "", "security_force_killings_documented", "count", "lupa-2023", 135, INFORMATEVZLA),
+    ("state", "VE-M", 2022, "", "security_force_killings_documented", "count", "lupa-2023", 117, INFORMATEVZLA),
+    ("state", "VE-V", 2022, "", "security_force_killings_documented", "count", "lupa-2023", 100, INFORMATEVZLA),
+    ("state", "VE-G", 2022, "", "security_force_killings_documented", "count", "lupa-2023", 96, INFORMATEVZLA),
+    ("state", "VE-F", 2022, "", "security_force_killings_documented", "count", "lupa-2023", 56, INFORMATEVZLA),
+]
+
+ELFIXGON = "https://elfixgon.com/ley-y-gobierno/2025/01/09/homicidio-bajo-16-ciento-2024-mejor-cifra-4-anos-asi-les-fue-regiones"
+REGION_ROUND4 = [
+    ("COL", 2024, "homicides", "count", "reg-ponal-2025-elfixgon", 13341, ELFIXGON),
+    ("COL", 2023, "homicides", "count", "reg-ponal-2025-elfixgon", 13555, ELFIXGON),
+    ("COL", 2022, "homicides", "count", "reg-ponal-2025-elfixgon", 13540, ELFIXGON),
+    ("COL", 2021, "homicides", "count", "reg-ponal-2025-elfixgon", 13686, ELFIXGON),
+    ("COL", 2020, "homicides", "count", "reg-ponal-2025-elfixgon", 12010, ELFIXGON),
+    ("SLV", 2024, "homicide_rate", "rate_per_100k", "reg-fgr-slv-2025-lagaceta", 1.9,
+     "https://www.noticiaslagaceta.com/fgr-confirma-reduccion-drastica-de-tasa-de-homicidios"),
+    ("SLV", 2024, "homicides", "count", "reg-fgr-slv-2025-lagaceta", 114,
+     "https://www.noticiaslagaceta.com/fgr-confirma-reduccion-drastica-de-tasa-de-homicidios"),
+    ("CRI", 2024, "homicides", "count", "reg-oij-2025-prensalatina", 880, "https://www.prensa-latina.cu/?p=1674625"),
+    ("CRI", 2023, "homicides", "count", "reg-oij-2025-prensalatina", 906, "https://www.prensa-latina.cu/?p=1674625"),
+]
+
+
+@pytest.mark.parametrize(
+    ("level", "code", "year", "period", "indicator", "unit", "source_id", "value", "url"), OBSERVATIONS_ROUND4
+)
+def test_round4_observation_matches_source(
+    level: str, code: str, year: int, period: str, indicator: str, unit: str, source_id: str, value: float, url: str
+) -> None:
+    test_observation_matches_source(level, code, year, period, indicator, unit, source_id, value, url)
+
+
+@pytest.mark.parametrize(("place", "year", "indicator", "unit", "source_id", "value", "url"), REGION_ROUND4)
+def test_round4_benchmark_matches_source(
+    place: str, year: int, indicator: str, unit: str, source_id: str, value: float, url: str
+) -> None:
+    test_benchmark_matches_source(place, year, indicator, unit, source_id, value, url)
+
+
+def test_round4_lupa_ranks_are_the_ones_stated() -> None:
+    """Lupa por la Vida names the states with the most cases, in order: four for January-June 2023, five for 2022."""
+    first_half = query.published_ranks("state", 2023, "security_force_killings_documented", "count", "lupa", "H1")
+    assert {code: r["rank"] for code, r in first_half.items()} == {"VE-G": 1, "VE-V": 2, "VE-M": 3, "VE-D": 4}
+    year_2022 = query.published_ranks("state", 2022, "security_force_killings_documented", "count", "lupa")
+    assert {code: r["rank"] for code, r in year_2022.items()} == {
+        "VE-D": 1, "VE-M": 2, "VE-V": 3, "VE-G": 4, "VE-F": 5}
+    assert all(r["ranked_count"] is None for r in (*first_half.values(), *year_2022.values()))
+
+
+def test_round4_figures_left_out() -> None:
+    """Left out in round 4 (README): Aragua's 105 'last year' (months not stated), the Táchira police's 2024
+    year-to-date count, newspaper and NGO press tallies, and counts by state police forces only."""
+    aragua = query.series("state", "VE-D", "security_force_killings_documented", "count", "lupa-2023")
+    assert aragua[aragua["year"] == 2022]["value"].tolist() == [135]
+    assert not query.has_figure("state", "VE-S", 2024, "homicides", "count")
+    assert not query.has_figure("state", "VE-K", 2021, "security_force_killings_documented", "count")
+    assert not query.has_figure("country", "VEN", 2025, "security_force_killings_documented", "count")
+    # The Interior Ministry observatory's count to 9 October 2022 (Falcón 28) is a period the schema cannot express.
+    assert not query.has_figure("state", "VE-I", 2022, "homicides", "count")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -44,9 +45,10 @@ def url_params(page) -> dict[str, str]:
 
 
 def table_rows(page) -> list[list[str]]:
+    """The map table's cells: place, value, change, rank, year, source, note."""
     return page.evaluate(
-        "Array.from(document.querySelectorAll('#map-table tbody tr')).slice(1)"
-        ".map(tr => Array.from(tr.querySelectorAll('td')).map(td => td.innerText.trim()))"
+        "Array.from(document.querySelectorAll('#map-table tbody tr'))"
+        ".map(tr => Array.from(tr.querySelectorAll('th, td')).map(td => td.innerText.trim()))"
     )
 
 
@@ -147,13 +149,13 @@ def test_table_matches_map_and_csv_matches_table(live_server, browser_page):
     rows = table_rows(page)
     assert len(rows) == len(data["locations"])
     places = {codes.state_name(code) for code in data["locations"]}
-    assert {r[1] for r in rows} == places
+    assert {r[0] for r in rows} == places
     with page.expect_download() as info:
         page.click("#map-download-csv")
     text = Path(info.value.path()).read_text(encoding="utf-8")
     body = [line for line in text.splitlines() if not line.startswith("#")][1:]
     assert len(body) == len(rows)
-    assert [line.split(",")[1] for line in body] == [r[1] for r in rows]
+    assert [line.split(",")[1] for line in body] == [r[0] for r in rows]
     assert any(line.startswith("# ") and "CC BY 4.0" in line for line in text.splitlines())
 
 
@@ -190,14 +192,14 @@ def test_map_images_are_named_from_the_view_and_follow_the_year(live_server, bro
 
 def test_table_gives_ovvs_published_rank_for_aragua_2023(live_server, browser_page):
     page = open_map(browser_page, live_server, "?year=2023")
-    rows = {r[1]: r for r in table_rows(page)}
-    assert rows["Aragua"][0] == "8th (OVV's ranking)"  # OVV Aragua, 2023 regional release
-    assert rows["Distrito Capital"][0] == "1st (OVV's ranking)"  # OVV's 2023 top ten (round 2)
-    assert all(r[0] and r[0][0].isdigit() and ("ranking" in r[0] or "with a figure" in r[0]) for r in rows.values())
+    rows = {r[0]: r for r in table_rows(page)}
+    assert rows["Aragua"][3] == "8th (OVV's ranking)"  # OVV Aragua, 2023 regional release
+    assert rows["Distrito Capital"][3] == "1st (OVV's ranking)"  # OVV's 2023 top ten (round 2)
+    assert all(r[3] and r[3][0].isdigit() and ("ranking" in r[3] or "with a figure" in r[3]) for r in rows.values())
     page = open_map(browser_page, live_server, "?year=2023", lang="es")
-    rows = {r[1]: r for r in table_rows(page)}
-    assert rows["Aragua"][0] == "8.º (clasificación de OVV)"
-    assert rows["Táchira"][0] == "14.º de 14 con cifra"
+    rows = {r[0]: r for r in table_rows(page)}
+    assert rows["Aragua"][3] == "8.º (clasificación de OVV)"
+    assert rows["Táchira"][3] == "14.º de 14 con cifra"
     assert browser_page.errors == []
 
 
@@ -223,7 +225,7 @@ def test_latest_figure_view_shows_a_year_for_every_place(live_server, browser_pa
     caption = page.inner_text("#map-caption")
     assert "latest published figure of each place" in caption and "lighter colours" in caption
     rows = table_rows(page)
-    assert {codes.state_name(c): y for c, y in latest_year.items()} == {r[1]: int(r[4]) for r in rows}
+    assert {codes.state_name(c): y for c, y in latest_year.items()} == {r[0]: int(r[4]) for r in rows}
     assert all(("Older than" in r[6]) == (int(r[4]) < newest) for r in rows)
     hovers = page.evaluate("document.querySelector('#map-graph .js-plotly-plot').data[0].text")
     assert len(hovers) == len(latest_year)
@@ -235,4 +237,41 @@ def test_latest_figure_view_shows_a_year_for_every_place(live_server, browser_pa
     page.check("#map-when input[value=year]", force=True)
     page.wait_for_function("() => !new URLSearchParams(location.search).has('when')")
     assert "latest" not in page.inner_text("#map-caption")
+    assert browser_page.errors == []
+
+
+def test_table_sorts_with_its_header_buttons_and_keeps_the_order_when_the_year_changes(live_server, browser_page):
+    page = open_map(browser_page, live_server, "?year=2023", lang="es")
+    head = page.locator("#map-table thead th")
+    assert head.nth(1).inner_text().startswith("Valor (por cada 100.000 habitantes)")  # the unit once, here
+    assert head.nth(2).inner_text().startswith("Cambio desde 2022")
+    rows = {r[0]: r for r in table_rows(page)}
+    # observations.csv, OVV: Distrito Capital 67.4 in 2022 (restated in the 2023 report), 50.8 in 2023.
+    assert rows["Distrito Capital"][1:3] == ["50,8", "\u221216,6 (\u221225\u00a0%)"]
+    link = page.locator("#map-table tbody tr", has_text="Distrito Capital").locator("a")
+    assert link.get_attribute("href") == ("https://observatoriodeviolencia.org.ve/news/"
+                                          "2023-culmino-con-al-menos-847-muertes-violentas-en-distrito-capital/")
+    button = head.nth(0).locator("button")
+    button.focus()
+    page.keyboard.press("Enter")  # place, A to Z
+    page.wait_for_function("() => document.querySelector('#map-table thead th').getAttribute('aria-sort') "
+                           "=== 'ascending'")
+    places = [r[0] for r in table_rows(page)]
+    assert places == sorted(places, key=lambda p: "".join(c for c in unicodedata.normalize("NFD", p.casefold())
+                                                          if not unicodedata.combining(c)))
+    assert page.evaluate("document.activeElement.closest('th') === document.querySelector('#map-table thead th')")
+    head.nth(1).locator("button").click()  # a number: largest first
+    page.wait_for_function("() => document.querySelectorAll('#map-table thead th')[1].getAttribute('aria-sort') "
+                           "=== 'descending'")
+    assert head.nth(0).get_attribute("aria-sort") is None
+    values = [float(r[1].replace(".", "").replace(",", ".").removesuffix(" ⚠")) for r in table_rows(page)]
+    assert values == sorted(values, reverse=True)
+    page.focus("#map-year [role=slider]")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function("() => document.querySelector('#map-caption').innerText.includes('2022')")
+    page.wait_for_function("() => document.querySelectorAll('#map-table thead th')[2].innerText.includes('2021')")
+    rows = table_rows(page)
+    assert {r[4] for r in rows} == {"2022"}
+    values = [float(r[1].replace(".", "").replace(",", ".").removesuffix(" ⚠")) for r in rows]
+    assert values == sorted(values, reverse=True)  # the reader's order survives the new year
     assert browser_page.errors == []

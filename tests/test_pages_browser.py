@@ -120,9 +120,19 @@ def test_data_page_lists_coverage_and_sources(live_server, browser_page, dash_ap
                                dtype=str, keep_default_na=False)
     page = open_page(browser_page, live_server + "/en/data")
     page.wait_for_selector("#data-coverage tbody tr")
-    rows = page.locator("#data-coverage tbody tr").count() - 1  # the first body row holds the headers' filters
+    rows = page.locator("#data-coverage tbody tr").count()
     assert rows == len(observations.groupby(["indicator", "level"]))  # one row per indicator and level
-    page.fill("#data-sources input.dash-filter--case, #data-sources th.dash-filter input >> nth=0", "Observatorio")
-    page.keyboard.press("Enter")
+    sources = pd.read_csv(Path(__file__).resolve().parent.parent / "data" / "tables" / "sources.csv", dtype=str,
+                          keep_default_na=False)
+    assert page.locator("#data-sources tbody tr").count() == len(sources)
+    page.fill("#data-sources input[type=search]", "Observatorio Venezolano")
+    wanted = sources[sources.apply(lambda r: "observatorio venezolano" in " ".join(r[["organisation", "title",
+                                                                                       "kind", "licence"]]).lower(),
+                                   axis=1)]
+    page.wait_for_function(f"() => document.querySelectorAll('#data-sources tbody tr').length === {len(wanted)}")
+    assert f"{len(wanted)} of {len(sources)} rows shown" in page.inner_text("#data-sources [role=status]")
+    linked = wanted[wanted["url"].str.startswith("http")].iloc[0]
+    link = page.locator("#data-sources tbody a", has_text=linked["title"]).first
+    assert link.get_attribute("href") == linked["url"]  # the whole address, not cut-off text
     assert page.locator("a[href$='.zip']").count() == 1
     assert browser_page.errors == []

@@ -24,7 +24,7 @@ def content_security_policy(script_hashes: Sequence[str], framable: bool) -> str
         "default-src": ["'self'"],
         "script-src": ["'self'", *script_hashes],
         # Styles cannot be locked down with hashes as scripts are: measured in Chromium with a strict
-        # style-src, Dash's core components, DataTable and the renderer inject some 20 <style> blocks
+        # style-src, Dash's core components and the renderer inject some 20 <style> blocks
         # whose text changes with every Dash release, react-select and plotly fill empty <style>
         # sheets at run time, and plotly sets style attributes (style-src-attr takes no hashes).
         # What injected CSS could do is bounded by the rest: it can load nothing from elsewhere
