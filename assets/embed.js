@@ -1,5 +1,5 @@
-// Embeds: the "Embed" action's snippet, the embedded page's height messages to its host, and the
-// PNG/SVG downloads of charts (plotly graphs and the static SVG charts of the briefings).
+// Embeds: the "Embed" action's snippet and the embedded page's height messages to its host. The PNG/SVG
+// downloads of charts are in assets/chart_export.js.
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   embed: {
     // Build the <iframe> code from the page's current view (the map keeps its URL up to date).
@@ -52,48 +52,3 @@ function escapeAttribute(text) {
   else watch();
   window.addEventListener("load", send);
 })();
-
-// PNG and SVG of a chart: buttons carry data-image-format; the chart is the plotly graph or the
-// static SVG image inside the nearest element marked data-chart-scope.
-document.addEventListener("click", function (event) {
-  var button = event.target.closest && event.target.closest("[data-image-format]");
-  if (!button) return;
-  var scope = button.closest("[data-chart-scope]") || document;
-  var format = button.getAttribute("data-image-format") === "svg" ? "svg" : "png";
-  var name = button.getAttribute("data-image-name") || "chart";
-  var graph = scope.querySelector(".js-plotly-plot");
-  if (graph && window.Plotly) {
-    var width = Math.max(graph.offsetWidth, 800);
-    window.Plotly.downloadImage(graph, { format: format, filename: name, width: width,
-                                         height: Math.round(graph.offsetHeight * width / Math.max(graph.offsetWidth, 1)) });
-    return;
-  }
-  var image = scope.querySelector("img[data-svg-chart]");
-  if (!image) return;
-  if (format === "svg") {
-    save(image.getAttribute("src"), name + ".svg");
-    return;
-  }
-  var scale = 2;
-  var canvas = document.createElement("canvas");
-  canvas.width = (image.naturalWidth || 720) * scale;
-  canvas.height = (image.naturalHeight || 360) * scale;
-  var context = canvas.getContext("2d");
-  context.fillStyle = "#ffffff";
-  context.fillRect(0, 0, canvas.width, canvas.height);
-  context.drawImage(image, 0, 0, canvas.width, canvas.height);
-  canvas.toBlob(function (blob) {
-    var url = URL.createObjectURL(blob);
-    save(url, name + ".png");
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-  }, "image/png");
-});
-
-function save(href, filename) {
-  var link = document.createElement("a");
-  link.href = href;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-}

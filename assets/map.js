@@ -29,9 +29,13 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       var caption = latest ? frames.latest_caption : frames.caption
         .replace("{year}", String(year))
         .replace("{count}", String(frame.loc.length));
-      if (frames.file_stem) {
+      // The image's title, subtitle, sources, link and file name follow the year shown (texts from the server).
+      var texts = frames.exports && frames.exports[latest ? "latest" : String(year)];
+      var holder = document.getElementById("map-export");
+      if (texts && holder) {
+        holder.setAttribute("data-export", JSON.stringify(texts));
         document.querySelectorAll("#map-download-png, #map-download-svg").forEach(function (button) {
-          button.setAttribute("data-image-name", frames.file_stem.replace("{year}", latest ? "latest" : String(year)));
+          button.setAttribute("data-image-name", texts.filename);
         });
       }
       // The table's cells for this year (tables.js redraws them in the reader's chosen order).

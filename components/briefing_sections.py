@@ -26,6 +26,7 @@ from analysis.briefing_text import (
 from analysis.labels import indicator_name, source_record
 from analysis.map_frames import SMALL_COUNT
 from components.briefing_charts import BriefingChart, chart_csv, chart_image, compare_chart, trend_chart
+from components.chart_card import export_texts
 from components.chart_registry import chart as registered
 from components.embed_frame import csv_href
 from components.embed_snippet import embed_action
@@ -71,7 +72,8 @@ def gap(text: str) -> Component:
 def chart_block(chart: BriefingChart, chart_name: str, code: str, lang: str, cite: Citations) -> Component:
     """The chart with its caption, downloads and Embed action; file names and the embed come from the registry."""
     _ = translator(lang)
-    stem = registered(chart_name).file_stem(BriefingView(code))
+    export = registered(chart_name).export(BriefingView(code), lang, chart.rows, chart.source_ids, title=chart.title)
+    stem = export.filename
     refs = " ".join(cite(s) for s in chart.source_ids)
     sources_word = _("Sources:")
     button = "btn btn-outline-secondary btn-sm"
@@ -91,6 +93,7 @@ def chart_block(chart: BriefingChart, chart_name: str, code: str, lang: str, cit
                     html.Button(_("Download SVG"), type="button", className=button,
                                 **{"data-image-format": "svg", "data-image-name": stem}),
                     embed_action(chart_name, lang, chart.title, {"place": code}),
+                    export_texts(export.as_dict()),
                 ],
                 className="briefing-chart-actions d-flex flex-wrap gap-2 align-items-start no-print",
             ),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -18,11 +19,10 @@ import plotly.graph_objects as go
 from dash import MATCH, ClientsideFunction, Input, Output, State, clientside_callback, dcc, html
 from dash.development.base_component import Component
 
-from analysis.labels import source_record
 from components.chart_style import GRAPH_CONFIG
 from components.data_table import data_table
 from components.embed_snippet import embed_action
-from components.source_note import file_footer, source_note
+from components.source_note import file_footer, source_header, source_note
 from i18n import translator
 from views.tables import chart_table
 
@@ -45,16 +45,12 @@ class ChartData:
 
 
 def chart_csv(title: str, data: ChartData, lang: str) -> str:
-    """The CSV of a chart: title, one line per source, the licence line, then exactly its rows."""
+    """The CSV of a chart: title, one line per source of the rows shipped (with the pages they were read on),
+    the licence line, then exactly its rows."""
     _ = translator(lang)
     buffer = io.StringIO()
     buffer.write(f"# {title}\n")
-    for source_id in dict.fromkeys(data.source_ids):
-        record = source_record(source_id)
-        buffer.write(
-            f"# {_('Source')}: {source_id} — {record.get('organisation', '')} — {record.get('title', '')} — "
-            f"{record.get('url', '')}\n"
-        )
+    buffer.write(source_header(data.rows, data.source_ids, lang))
     for note in data.notes:
         buffer.write(f"# {note}\n")
     buffer.write(file_footer(lang))
@@ -80,14 +76,23 @@ def chart_body(chart: Chart, view: object, lang: str) -> list[Component]:
     """The parts of a chart that change with its controls (its callback returns these)."""
     title = translator(lang)(chart.title)
     data: ChartData = chart.draw(view, lang)
+    export = chart.export(view, lang, data.rows, data.source_ids, title=title)
     return [
         html.P(data.reading, id=f"{chart.name}-reading", className="chart-reading", **{"aria-live": "polite"}),
         dcc.Graph(id=f"{chart.name}-graph", figure=data.figure, config=GRAPH_CONFIG, className="chart-graph"),
         _table(chart.name, title, data, lang),
         dcc.Store(id={"type": "chart-csv", "chart": chart.name},
-                  data={"content": chart_csv(title, data, lang), "filename": f"{chart.file_stem(view)}.csv"}),
+                  data={"content": chart_csv(title, data, lang), "filename": f"{export.filename}.csv"}),
+        export_texts(export.as_dict()),
         source_note(lang, data.source_ids),
     ]
+
+
+def export_texts(texts: dict[str, str], element_id: str | None = None) -> Component:
+    """The texts of the chart's PNG and SVG (title, subtitle, sources, licence, link, file name), kept in an
+    attribute that ``assets/chart_export.js`` reads when a download button of the same card is pressed."""
+    extra = {"id": element_id} if element_id else {}
+    return html.Div(hidden=True, className="chart-export", **extra, **{"data-export": json.dumps(texts)})
 
 
 def chart_card(chart: Chart, view: object, lang: str, controls: Sequence[Component],
@@ -95,7 +100,7 @@ def chart_card(chart: Chart, view: object, lang: str, controls: Sequence[Compone
     """A section with a heading (anchor ``chart.name``), controls, the changing body, downloads and Embed."""
     _ = translator(lang)
     button = "btn btn-outline-primary btn-sm"
-    stem = chart.file_stem(view)
+    stem = chart.file_stem(view, lang)
     return html.Section(
         [
             html.H2(_(chart.title), className="h4 mt-4"),

@@ -8,6 +8,7 @@ are made in the browser from the drawn chart (``assets/embed.js``).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote
@@ -34,6 +35,7 @@ class EmbedContent:
     csv_filename: str
     image_name: str  # file name (without extension) of the PNG and SVG downloads
     notices: list[str] = field(default_factory=list)
+    export: dict[str, str] = field(default_factory=dict)  # texts written into the PNG/SVG (views/export_text.py)
 
 
 EmbedBuilder = Callable[[Mapping[str, object], str], EmbedContent]
@@ -93,7 +95,7 @@ def embed_frame(lang: str, chart_name: str, content: EmbedContent) -> Component:
         id="embed-root",
         lang=lang,
         className="embed",
-        **{"data-chart": chart_name, "data-chart-scope": "1"},
+        **{"data-chart": chart_name, "data-chart-scope": "1", "data-export": json.dumps(content.export)},
     )
 
 

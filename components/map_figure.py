@@ -12,14 +12,16 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from analysis.labels import indicator_name, source_record, unit_label
+from analysis.labels import indicator_name, unit_label
 from analysis.map_frames import LATEST, selection_frames, tile_labels
 from analysis.trend_series import producer_series
 from components.choropleth import GRAPH_CONFIG, map_figure
-from components.source_note import file_footer
+from components.source_note import file_footer, source_header
+from data import query
 from geo import codes
 from geo.documents import geometry_url
 from i18n import translator
@@ -79,20 +81,32 @@ def map_csv(view: MapView, lang: str) -> str:
     buffer = io.StringIO()
     shown = _("latest published figure of each place") if view.when == "latest" else str(view.year)
     buffer.write(f"# {indicator_name(view.indicator, lang)} · {unit_label(view.unit, lang)} · {shown}\n")
-    source_word = _("Source")
-    for source_id in sorted({row["source_id"] for row in rows}):
-        record = source_record(source_id)
-        buffer.write(f"# {source_word} {source_id}: {record.get('organisation', '')} — {record.get('title', '')} — "
-                     f"{record.get('url', '')}\n")
+    rows = [{**row, **where} for row, where in zip(rows, where_read(view, rows), strict=True)]
+    buffer.write(source_header(rows, sorted({row["source_id"] for row in rows}), lang))
     buffer.write(file_footer(lang))
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["code", "place", "year", "value", "unit", "rank_among_published_figures", "published_rank",
-                     "published_rank_of", "published_rank_source", "source_id", "caution", "source_note"])
+                     "published_rank_of", "published_rank_source", "source_id", "caution", "source_note",
+                     "read_via", "locator_url", "locator"])
     for row in rows:
         writer.writerow([row["code"], row["place"], row["year"], row["value"], view.unit, _blank(row["rank"]),
                          _blank(row["published_rank"]), _blank(row["published_rank_of"]), row["published_rank_source"],
-                         row["source_id"], row["note"], row["source_note"]])
+                         row["source_id"], row["note"], row["source_note"], row["read_via"], row["locator_url"],
+                         row["locator"]])
     return buffer.getvalue()
+
+
+def where_read(view: MapView, rows: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """Where the figure of each map row was read: the press copy (``read_via``), the page and the place on it,
+    from the same observation the map draws (the producer's latest release for that place and year)."""
+    found: dict[tuple[str, int, str], dict[str, str]] = {}
+    for year in sorted({int(r["year"]) for r in rows}):
+        frame = query.producer_values(view.indicator, view.unit, view.producer, year, view.level, state=view.state)
+        for record in frame.to_dict("records"):
+            found[(record["code"], year, record["source_id"])] = {
+                key: "" if pd.isna(record[key]) else str(record[key]) for key in ("read_via", "locator_url", "locator")}
+    empty = {"read_via": "", "locator_url": "", "locator": ""}
+    return [found.get((r["code"], int(r["year"]), r["source_id"]), empty) for r in rows]
 
 
 @dataclass
@@ -104,18 +118,21 @@ class MapDrawing:
     figure: go.Figure
     config: dict[str, Any]
     source_ids: list[str]
+    rows: list[dict[str, Any]]
 
 
 def draw_map(view: MapView, lang: str) -> MapDrawing:
     """The map explorer's view as the page and its embed draw it."""
-    _ = translator(lang)
     frames = frames_for(view, lang)
-    title = _(MAP_TITLE)
-    if view.state:
-        title = f"{title}: {codes.state_name(view.state)}"
     rows = shown_frame(view, frames)["rows"]
-    return MapDrawing(title, map_caption(view, frames), build_figure(view, frames, lang),
-                      {**GRAPH_CONFIG, "responsive": True}, sorted({row["source_id"] for row in rows}))
+    return MapDrawing(map_title(view, lang), map_caption(view, frames), build_figure(view, frames, lang),
+                      {**GRAPH_CONFIG, "responsive": True}, sorted({row["source_id"] for row in rows}), rows)
+
+
+def map_title(view: MapView, lang: str) -> str:
+    """"Map of lethal violence", or "…: Bolívar" for a state's municipalities."""
+    title = translator(lang)(MAP_TITLE)
+    return f"{title}: {codes.state_name(view.state)}" if view.state else title
 
 
 def state_panel(view: MapView, lang: str) -> list[Any]:

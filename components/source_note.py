@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from dash import html
 from dash.development.base_component import Component
@@ -10,10 +11,8 @@ from dash.development.base_component import Component
 from analysis.labels import source_record
 from data import query
 from i18n import translator
-from i18n.markers import N_
+from views.export_text import LICENCE_LINE
 from views.navigation import page_path
-
-LICENCE_LINE = N_("Licence: each source's terms apply; this compilation CC BY 4.0.")  # in every downloaded file
 
 
 def file_footer(lang: str) -> str:
@@ -23,6 +22,35 @@ def file_footer(lang: str) -> str:
     version, date = query.release()
     release = _("Data package version {version} ({date}).").format(version=version, date=date)
     return f"# {_(LICENCE_LINE)}\n# {release}\n"
+
+
+def source_header(rows: Iterable[Mapping[str, Any]], source_ids: Iterable[str], lang: str) -> str:
+    """The ``# Source …`` lines of a CSV: every publication the rows shipped come from and, under each, the pages
+    its rows were read on (the press copy named where a figure was read on one), with how many rows each."""
+    _ = translator(lang)
+    rows = list(rows)
+    pages: dict[str, dict[tuple[str, str], int]] = {}
+    for row in rows:
+        source_id = str(row.get("source_id") or "")
+        page = (str(row.get("locator_url") or ""), str(row.get("read_via") or ""))
+        if source_id and page[0]:
+            counts = pages.setdefault(source_id, {})
+            counts[page] = counts.get(page, 0) + 1
+    found = [str(r["source_id"]) for r in rows if r.get("source_id")]
+    lines = []
+    for source_id in dict.fromkeys([*source_ids, *found]):
+        record = source_record(source_id)
+        lines.append(f"# {_('Source')} {source_id}: {record.get('organisation', '')} — {record.get('title', '')} — "
+                     f"{record.get('url', '')}")
+        for (page, copy), count in pages.get(source_id, {}).items():
+            if copy:
+                copy_record = source_record(copy)
+                text = _("read on {page}, a copy by {copy} (rows: {count})").format(
+                    page=page, copy=copy_record.get("organisation") or copy, count=count)
+            else:
+                text = _("read on {page} (rows: {count})").format(page=page, count=count)
+            lines.append(f"#   {text}")
+    return "".join(f"{line}\n" for line in lines)
 
 
 def source_note(lang: str, source_ids: Iterable[str]) -> Component:

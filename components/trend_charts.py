@@ -59,6 +59,7 @@ def _row(series: str, year: int, value: Any, unit: str, rec: Any, status: str | 
         "series": series, "year": int(year), "value": float(value), "unit": unit,
         "status": status or getattr(rec, "status", "published"), "source_id": rec.source_id,
         "locator_url": getattr(rec, "locator_url", ""), "note": getattr(rec, "note", "") or "",
+        "read_via": read_via if isinstance(read_via := getattr(rec, "read_via", ""), str) else "",  # for the CSV header
     }
 
 

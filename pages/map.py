@@ -28,11 +28,12 @@ from dash.exceptions import PreventUpdate
 from analysis.labels import indicator_name
 from analysis.map_frames import LATEST
 from components.bilingual_page import register_page_bilingual
+from components.chart_card import export_texts
 from components.chart_registry import chart
 from components.choropleth import GRAPH_CONFIG
 from components.data_table import data_table
 from components.embed_snippet import embed_action
-from components.map_figure import build_figure, frames_for, map_csv, shown_frame, state_panel
+from components.map_figure import build_figure, frames_for, map_csv, map_title, shown_frame, state_panel
 from components.map_selection import controls_toggle, place_picker, selection_panel, year_marks
 from components.share_link import share_link
 from components.source_note import source_note
@@ -59,6 +60,7 @@ def layout(lang: str, **params: object) -> Any:
         notices = [_("The map cannot be drawn: the boundary files are missing on this server. "
                      "The figures are still listed in the table below."), *notices]
     frames = selection_frames(view, lang)
+    export = frames["exports"][LATEST if view.when == "latest" else str(view.year)]
     controls = html.Div(
         [
             place_picker(lang, place_options(view.state, lang), view.state),
@@ -106,9 +108,10 @@ def layout(lang: str, **params: object) -> Any:
         [
             html.Button(_("Download CSV"), id="map-download-csv", n_clicks=0, className="btn btn-outline-primary btn-sm me-2"),
             *[html.Button(label, id=f"map-download-{kind}", type="button", className="btn btn-outline-primary btn-sm me-2",
-                          **{"data-image-format": kind, "data-image-name": CHART.file_stem(view)})
+                          **{"data-image-format": kind, "data-image-name": export["filename"]})
               for kind, label in (("png", _("Download PNG")), ("svg", _("Download SVG")))],
             dcc.Download(id="map-download"),
+            export_texts(export, element_id="map-export"),
             embed_action(CHART.name, lang, _(CHART.title)),
         ],
         className="my-2",
@@ -164,10 +167,13 @@ def page_figure(view: MapView, frames: dict[str, Any], lang: str) -> Any:
 
 def selection_frames(view: MapView, lang: str) -> dict[str, Any]:
     """The selection's values for every year as the browser draws them: each frame carries its table (the
-    rows themselves stay on the server, which writes the CSV from them), and the name its image downloads
-    take (``{year}`` filled in by the browser as the year changes)."""
+    rows themselves stay on the server, which writes the CSV from them), and for each year (and the
+    latest-figure view) the texts its PNG and SVG carry and the name its files take; the browser picks the
+    one shown as the year changes (``assets/map.js``)."""
     frames = frames_for(view, lang)
     years = frames["years"]
+    exports = {str(year): map_export(replace(view, year=year, when="year"), frames, lang) for year in years}
+    exports[LATEST] = map_export(replace(view, when="latest"), frames, lang)
     caption = _table_caption(view, lang)
     shown = {}
     for key, frame in frames["frames"].items():
@@ -176,7 +182,13 @@ def selection_frames(view: MapView, lang: str) -> dict[str, Any]:
         table = map_table(frame["rows"], view.unit, lang, caption, latest, base)
         shown[key] = {**{k: v for k, v in frame.items() if k != "rows"}, "table": table.store(),
                       "panel": _panel_rows(frame["rows"], frames["source_urls"])}
-    return {**frames, "frames": shown, "file_stem": CHART.file_stem(replace(view, year="{year}", when="year"))}
+    return {**frames, "frames": shown, "exports": exports}
+
+
+def map_export(view: MapView, frames: dict[str, Any], lang: str) -> dict[str, str]:
+    """The apparatus of the map's image for one view: the sources are those of the rows it draws."""
+    rows = shown_frame(view, frames)["rows"]
+    return CHART.export(view, lang, rows, sorted({r["source_id"] for r in rows}), title=map_title(view, lang)).as_dict()
 
 
 def _panel_rows(rows: list[dict[str, Any]], source_urls: dict[str, str]) -> dict[str, list[Any]]:
@@ -302,7 +314,8 @@ def download_csv(clicks, indicator, measure, source, level, state, year, when, l
     lang = lang if is_supported(lang) else DEFAULT_LANGUAGE
     view = MapView.from_controls({"indicator": indicator, "measure": measure, "source": source, "level": level,
                                   "state": state, "year": year, "when": when}, lang)
-    return dcc.send_string(map_csv(view, lang), filename=f"{CHART.file_stem(view)}.csv")
+    name = map_export(view, frames_for(view, lang), lang)["filename"]
+    return dcc.send_string(map_csv(view, lang), filename=f"{name}.csv")
 
 
 clientside_callback(

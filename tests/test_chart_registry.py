@@ -100,5 +100,7 @@ def test_a_chart_file_is_named_from_its_view():
 
     view, _notices = MapView.from_params({"indicator": "homicides", "measure": "count", "year": "2019"}, "en")
     by_name = dict(zip(chart_names(), CHARTS, strict=True))
-    assert by_name["map"].file_stem(view) == "venezuela_homicides_state_2019"
-    assert by_name["briefing-trend"].file_stem(BriefingView("VE-F")) == "briefing_VE-F_trend"
+    assert by_name["map"].file_stem(view, "en") == "homicides-count-venezuela-2019"
+    assert by_name["map"].file_stem(view, "es") == "homicidios-numero-venezuela-2019"
+    assert by_name["briefing-trend"].file_stem(BriefingView("VE-F"), "es") == "bolivar-tendencia-de-la-tasa"
+    assert by_name["briefing-compare"].file_stem(BriefingView("VEN"), "en") == "venezuela-comparison"

@@ -55,9 +55,9 @@ def test_map_embed_draws_the_latest_figure_view(dash_app):
     params = {"when": "latest"}
     content = embed_content(chart("map"), params, "en")
     assert "latest published figure of each place" in content.subtitle
-    assert content.csv_filename == "venezuela_violent_deaths_state_latest.csv"
     rows = [r for r in csv.reader(io.StringIO(content.csv_text)) if r and not r[0].startswith("#")][1:]
     years = {r[2] for r in rows}
+    assert content.csv_filename == f"violent-deaths-venezuela-latest-{min(years)}-{max(years)}.csv"
     assert len(rows) == len(content.chart.figure["data"][0]["locations"]) and len(years) > 1
     assert {r[5] for r in rows} == {""}  # no position among places: figures of different years do not rank
     assert "when=latest" in content.full_view

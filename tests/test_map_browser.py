@@ -240,14 +240,14 @@ def test_map_images_are_named_from_the_view_and_follow_the_year(live_server, bro
     page = open_map(browser_page, live_server, "?indicator=violent_deaths&measure=rate&year=2023")
     with page.expect_download() as info:
         page.click("#map-download-png")
-    assert info.value.suggested_filename == "venezuela_violent_deaths_state_2023.png"
+    assert info.value.suggested_filename == "violent-deaths-venezuela-2023.png"
     page.focus("#map-year [role=slider]")
     page.keyboard.press("ArrowLeft")
     page.wait_for_function("() => document.querySelector('#map-year [role=slider]').getAttribute('aria-valuenow') "
                            "=== '2022'")
     with page.expect_download() as info:
         page.click("#map-download-svg")
-    assert info.value.suggested_filename == "venezuela_violent_deaths_state_2022.svg"
+    assert info.value.suggested_filename == "violent-deaths-venezuela-2022.svg"
     assert browser_page.errors == []
 
 

@@ -6,6 +6,7 @@ import csv
 import gzip
 import io
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -136,12 +137,16 @@ def test_state_csv_holds_the_packages_figures_with_source_and_licence(dash_app):
     view = map_view({"year": "2023"}, "en")
     with dash_app.server.app_context():
         comments, rows = csv_parts(map_csv(view, "en"))
-    assert comments == [
+    pages = [c for c in comments if c.startswith("#   read on ")]
+    assert [c for c in comments if c not in pages] == [
         "# Violent deaths (OVV) · per 100,000 inhabitants · 2023",
         source_line("Source", "ovv-iav-2023"),
         "# Licence: each source's terms apply; this compilation CC BY 4.0.",
         f"# Data package version {PACKAGE['version']} ({PACKAGE['created'][:10]}).",
     ]
+    # Under the report, the page each row was read on, with how many rows: every row is counted once.
+    assert sum(int(re.search(r"\(rows: (\d+)\)$", c).group(1)) for c in pages) == len(rows)
+    assert {r["locator_url"] for r in rows} == {re.match(r"#   read on (\S+?),? ", c).group(1) for c in pages}
     expected = published("state", "violent_deaths", "rate_per_100k", "ovv-iav-2023", 2023)
     assert len(expected) == 14  # OVV published 2023 rates for 14 states
     assert {r["code"]: float(r["value"]) for r in rows} == dict(

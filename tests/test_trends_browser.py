@@ -109,9 +109,9 @@ def test_downloads_hold_the_chart_rows_with_sources(live_server, browser_page):
     with page.expect_download() as info:
         page.click("#trends-population button:has-text('Download CSV')")
     download = info.value
-    assert download.suggested_filename == "venezuela_rates_by_population_base.csv"
+    assert download.suggested_filename == "venezuela-violent-deaths-rate-by-population-base-2012-2023.csv"
     comments, rows = csv_rows(Path(download.path()).read_text(encoding="utf-8"))
-    assert any("Source: ovv-iav-2023" in c for c in comments)
+    assert any(c.startswith("# Source ovv-iav-2023: Observatorio Venezolano de Violencia") for c in comments)
     assert any("CC BY 4.0" in c for c in comments)
     assert len(rows) == 22  # the chart's 10 derived and 12 published points
     derived = [r for r in rows if r["status"] == "derived"]
@@ -146,8 +146,8 @@ def test_event_marker_brings_its_citation_into_view(live_server, browser_page):
 def test_each_chart_card_downloads_its_image_named_from_the_registry(live_server, browser_page):
     page = browser_page.page
     page.goto(live_server + "/en/trends")
-    for chart_id, stem in (("trends-national", "venezuela_national_series"),
-                           ("trends-states", "venezuela_states_vs_country")):
+    for chart_id, stem in (("trends-national", "venezuela-violent-deaths-homicides-intentional-homicides-rate-1990-2025"),
+                           ("trends-states", "distrito-capital-venezuela-violent-deaths-rate-2012-2024")):
         drawn(page, chart_id)
         for fmt in ("png", "svg"):
             with page.expect_download() as info:

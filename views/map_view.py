@@ -66,10 +66,6 @@ class MapView:
         """The view the page's controls show (values the controls offer; anything else is corrected)."""
         return _normalise(control_params(values), lang)[0]
 
-    def file_fields(self) -> dict[str, str]:
-        """What a file name says about the time shown: the year, or ``latest``."""
-        return {"shown": "latest" if self.when == "latest" else str(self.year)}
-
     def options(self, param: str, lang: str) -> list[dict[str, str]] | None:
         """Choices of the indicator, measure and producer controls for this view's level and selection."""
         _ = translator(lang)
