@@ -141,6 +141,8 @@ def test_place_picker_drills_into_bolivar_with_the_keyboard_only(live_server, br
     # Now the picker offers Bolívar's municipalities: pick one and its panel opens.
     page.focus("#map-place")
     page.keyboard.type("Caron", delay=120)
+    # As a reader does, wait until the list offers the municipality (the options arrive with the drill-down).
+    page.get_by_role("option", name="Caroní").first.wait_for(timeout=10_000)
     page.keyboard.press("Enter")
     page.wait_for_selector("#map-selection:not([hidden])", timeout=5_000)
     assert page.inner_text("#map-selection-name") == "Caroní"
