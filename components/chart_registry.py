@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from dash import dcc, html
+from dash import html
 
 from analysis.briefing_figures import briefing, place_name
 from components.benchmark_charts import firearm_chart, lines_chart, ranking_chart, trajectory_chart
@@ -28,7 +28,7 @@ from components.briefing_charts import (
 from components.briefing_charts import chart_csv as briefing_csv
 from components.chart_card import ChartData, chart_csv
 from components.chart_style import GRAPH_CONFIG
-from components.embed_frame import EmbedContent
+from components.embed_frame import EmbedContent, embed_graph
 from components.map_figure import MAP_TITLE, MapDrawing, draw_map, map_csv
 from components.trend_charts import composition_chart, national_chart, population_chart, state_chart
 from i18n import translator
@@ -38,7 +38,6 @@ from views.compare_view import CompareView
 from views.map_view import MapView
 from views.trends_view import TrendView
 
-EMBED_CHART_HEIGHT = 420
 KINDS = ("map", "plotly", "svg")
 
 
@@ -139,13 +138,11 @@ def embed_content(chart: Chart, params: Mapping[str, object], lang: str) -> Embe
 
 def _map_embed(chart: Chart, view: MapView, lang: str) -> EmbedContent:
     drawing: MapDrawing = chart.draw(view, lang)
-    drawing.figure.update_layout(height=EMBED_CHART_HEIGHT)
     stem = chart.file_stem(view)
     return EmbedContent(
         title=drawing.title,
         subtitle=drawing.caption,
-        chart=dcc.Graph(id="embed-graph", figure=drawing.figure, config=drawing.config, className="embed-graph",
-                        style={"height": f"{EMBED_CHART_HEIGHT}px"}),
+        chart=embed_graph(drawing.figure, drawing.config, "map"),
         source_ids=drawing.source_ids,
         full_view=full_view(chart, view, lang),
         csv_text=map_csv(view, lang),
@@ -157,13 +154,11 @@ def _map_embed(chart: Chart, view: MapView, lang: str) -> EmbedContent:
 def _plotly_embed(chart: Chart, view: Any, lang: str) -> EmbedContent:
     data: ChartData = chart.draw(view, lang)
     title = translator(lang)(chart.title)
-    data.figure.update_layout(height=EMBED_CHART_HEIGHT)
     stem = chart.file_stem(view)
     return EmbedContent(
         title=title,
         subtitle=data.reading,
-        chart=dcc.Graph(id="embed-graph", figure=data.figure, config={**GRAPH_CONFIG, "responsive": True},
-                        className="embed-graph", style={"height": f"{EMBED_CHART_HEIGHT}px"}),
+        chart=embed_graph(data.figure, GRAPH_CONFIG, "plotly"),
         source_ids=list(data.source_ids),
         full_view=full_view(chart, view, lang),
         csv_text=chart_csv(title, data, lang),
