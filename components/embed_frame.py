@@ -41,6 +41,7 @@ class EmbedContent:
 EmbedBuilder = Callable[[Mapping[str, object], str], EmbedContent]
 
 
+AXIS_TITLE_COLOUR = "#495057"  # as the frame's subtitle (4.5:1 and more on white)
 MAX_FIXED_TICKS = 8  # more labels than this at a fixed step, and plotly picks the step by the frame's width
 
 
@@ -50,7 +51,10 @@ def fit_axes(figure: go.Figure) -> go.Figure:
     Why: the page charts label every year or every second year (``dtick``), which a phone-sized
     frame can only draw turned on end and cut ("201"). Over a long span the step is left to plotly,
     which chooses it from the drawn width; short spans keep their step, and every margin grows to
-    hold its labels (``automargin``).
+    hold its labels (``automargin``). Axis titles longer than a phone-sized plot move to where they
+    have the frame's width: the vertical one above the plot, read across as in Datawrapper's
+    charts; the title under horizontal bars, whose long place names leave the plot narrow, ends at
+    the plot's right edge.
     """
     xaxis = figure.layout.xaxis
     if xaxis.dtick is not None and xaxis.type in (None, "-", "linear"):
@@ -59,6 +63,19 @@ def fit_axes(figure: go.Figure) -> go.Figure:
             figure.update_xaxes(dtick=None, tick0=None, tickmode="auto", tickformat="d")
     figure.update_xaxes(automargin=True)
     figure.update_yaxes(automargin=True)
+    margin = figure.layout.margin
+    y_title = figure.layout.yaxis.title.text
+    if y_title and figure.layout.yaxis.type != "category":
+        figure.update_yaxes(title_text="")
+        figure.add_annotation(text=y_title, xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom",
+                              yshift=6, showarrow=False, font={"size": 11, "color": AXIS_TITLE_COLOUR})
+        figure.update_layout(margin={"t": (margin.t if margin.t is not None else 16) + 20})
+    x_title = figure.layout.xaxis.title.text
+    if x_title and any(getattr(t, "orientation", None) == "h" for t in figure.data):
+        figure.update_xaxes(title_text="")
+        figure.add_annotation(text=x_title, xref="paper", yref="paper", x=1, y=0, xanchor="right", yanchor="top",
+                              yshift=-22, showarrow=False, font={"size": 11, "color": AXIS_TITLE_COLOUR})
+        figure.update_layout(margin={"b": max(margin.b or 0, 48)})
     return figure
 
 
@@ -68,7 +85,7 @@ def _xs(trace: object) -> list[object]:
 
 
 MAP_HEIGHTS = (420, 380)  # px: the map in a frame, wide and phone-sized (the country is wider than tall)
-PLOT_MIN_HEIGHT = 300  # px: a phone-sized frame's plot, axes and margins, before the legend's rows
+PLOT_MIN_HEIGHT = 320  # px: a phone-sized frame's plot, axes and margins, before the legend's rows
 LEGEND_ROW = 20  # px: one legend entry on a phone, where each takes a row of its own
 
 

@@ -31,7 +31,7 @@ def test_a_long_span_of_years_lets_plotly_choose_the_step_a_short_one_keeps_it()
 
 
 def test_on_a_phone_the_chart_makes_room_for_one_legend_row_per_series():
-    assert graph_heights(_figure([2020, 2021], traces=12), "plotly") == (480, 300 + 12 * 20)
+    assert graph_heights(_figure([2020, 2021], traces=12), "plotly") == (480, 320 + 12 * 20)
     assert graph_heights(_figure([2020, 2021], traces=3), "plotly") == (480, 480)  # short legend: as wide
     assert graph_heights(_figure([2020, 2021], traces=1), "plotly") == (480, 480)  # no legend for one line
     assert graph_heights(_figure([2020, 2021]), "map") == (420, 380)
@@ -45,7 +45,7 @@ def test_the_trends_embed_draws_every_year_label_upright_and_tall_enough():
     assert graph.figure.layout.xaxis.dtick is None  # the page's one-label-a-year step is dropped
     assert box.style["--chart-height"] == "480px"
     legend = sum(1 for trace in graph.figure.data if trace.showlegend is not False)
-    assert box.style["--chart-height-phone"] == f"{max(480, 300 + 20 * legend)}px"
+    assert box.style["--chart-height-phone"] == f"{max(480, 320 + 20 * legend)}px"
 
 
 def _walk(node):
