@@ -81,6 +81,7 @@ def test_the_resize_script_is_served_to_other_sites_and_cached(client):
     assert response.headers["Cross-Origin-Resource-Policy"] == "cross-origin"
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert response.cache_control.public and response.cache_control.max_age >= 3600
+    assert response.headers["X-Content-Type-Options"] == "nosniff"  # so the type above must be right
     body = response.get_data(as_text=True)
     assert "vzla-dashboard:height" in body and "event.origin !== origin" in body
     again = client.get("/embed/resize.js", headers={"If-None-Match": response.headers["ETag"]})
