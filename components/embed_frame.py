@@ -8,6 +8,7 @@ are made in the browser from the drawn chart (``assets/embed.js``).
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from numbers import Real
@@ -42,16 +43,28 @@ EmbedBuilder = Callable[[Mapping[str, object], str], EmbedContent]
 
 
 AXIS_TITLE_COLOUR = "#495057"  # as the frame's subtitle (4.5:1 and more on white)
-MAX_FIXED_TICKS = 8  # more labels than this at a fixed step, and plotly picks the step by the frame's width
+MAX_LABEL_STEPS = 8  # steps between the first and last year label: 9 four-digit years fit a 390-px frame upright
+LEGEND_LINE = 38  # characters of a legend entry's line: a longer one at 11 px runs out of a 390-px frame
+ROUND_STEPS = (1, 2, 5, 10, 20, 25, 50, 100)
+
+
+def label_step(span: float, step: float) -> float:
+    """The page's step, or the smallest round step above it that keeps the labels few enough."""
+    if span / step <= MAX_LABEL_STEPS:
+        return step
+    for candidate in ROUND_STEPS:
+        if candidate > step and span / candidate <= MAX_LABEL_STEPS:
+            return float(candidate)
+    return float(ROUND_STEPS[-1])
 
 
 def fit_axes(figure: go.Figure) -> go.Figure:
     """Axis labels that fit a frame of any width: nothing is cut, few enough labels to read.
 
     Why: the page charts label every year or every second year (``dtick``), which a phone-sized
-    frame can only draw turned on end and cut ("201"). Over a long span the step is left to plotly,
-    which chooses it from the drawn width; short spans keep their step, and every margin grows to
-    hold its labels (``automargin``). Axis titles longer than a phone-sized plot move to where they
+    frame can only draw turned on end and cut ("201"). A frame labels round years, at most
+    ``MAX_LABEL_STEPS`` steps apart whatever its width (left to plotly, a phone got only two years
+    of ten), and every margin grows to hold its labels (``automargin``). Axis titles longer than a phone-sized plot move to where they
     have the frame's width: the vertical one above the plot, read across as in Datawrapper's
     charts; the title under horizontal bars, whose long place names leave the plot narrow, ends at
     the plot's right edge.
@@ -59,8 +72,9 @@ def fit_axes(figure: go.Figure) -> go.Figure:
     xaxis = figure.layout.xaxis
     if xaxis.dtick is not None and xaxis.type in (None, "-", "linear"):
         values = [float(x) for trace in figure.data for x in _xs(trace) if isinstance(x, Real)]
-        if values and (max(values) - min(values)) / float(xaxis.dtick) > MAX_FIXED_TICKS:
-            figure.update_xaxes(dtick=None, tick0=None, tickmode="auto", tickformat="d")
+        step = label_step(max(values) - min(values), float(xaxis.dtick)) if values else float(xaxis.dtick)
+        if step != float(xaxis.dtick):
+            figure.update_xaxes(dtick=step, tick0=0, tickmode="linear", tickformat="d")
     figure.update_xaxes(automargin=True)
     figure.update_yaxes(automargin=True)
     margin = figure.layout.margin
@@ -76,6 +90,9 @@ def fit_axes(figure: go.Figure) -> go.Figure:
         figure.add_annotation(text=x_title, xref="paper", yref="paper", x=1, y=0, xanchor="right", yanchor="top",
                               yshift=-22, showarrow=False, font={"size": 11, "color": AXIS_TITLE_COLOUR})
         figure.update_layout(margin={"b": max(margin.b or 0, 48)})
+    for trace in figure.data:  # plotly never wraps a legend entry, which a phone-sized frame cuts
+        if trace.name and len(trace.name) > LEGEND_LINE and "<br>" not in trace.name:
+            trace.name = "<br>".join(textwrap.wrap(trace.name, LEGEND_LINE, break_long_words=False))
     return figure
 
 
@@ -86,24 +103,27 @@ def _xs(trace: object) -> list[object]:
 
 MAP_HEIGHTS = (420, 380)  # px: the map in a frame, wide and phone-sized (the country is wider than tall)
 PLOT_MIN_HEIGHT = 320  # px: a phone-sized frame's plot, axes and margins, before the legend's rows
-LEGEND_ROW = 20  # px: one legend entry on a phone, where each takes a row of its own
+LEGEND_ROW = 20  # px: one line of the legend on a phone, where each entry takes a row of its own
 
 
-def legend_entries(figure: go.Figure) -> int:
-    """How many entries the legend lists (plotly shows none for a lone trace unless asked)."""
+def legend_lines(figure: go.Figure) -> int:
+    """How many lines the legend's entries take when each has a row of its own (plotly lists no
+    entry for a lone trace unless asked; a wrapped entry takes one line per ``<br>``)."""
     if figure.layout.showlegend is False:
         return 0
     shown = [t for t in figure.data if t.showlegend is not False]
-    return len(shown) if len(figure.data) > 1 else sum(1 for t in shown if t.showlegend)
+    if len(figure.data) == 1:
+        shown = [t for t in shown if t.showlegend]
+    return sum((t.name or "").count("<br>") + 1 for t in shown)
 
 
 def graph_heights(figure: go.Figure, kind: str) -> tuple[int, int]:
     """(wide, phone) heights of a frame's chart: the page's own height, and on a phone room for the
-    legend's rows on top of a readable plot."""
+    legend's lines on top of a readable plot."""
     if kind == "map":
         return MAP_HEIGHTS
     wide = int(figure.layout.height or 420)
-    return wide, max(wide, PLOT_MIN_HEIGHT + LEGEND_ROW * legend_entries(figure))
+    return wide, max(wide, PLOT_MIN_HEIGHT + LEGEND_ROW * legend_lines(figure))
 
 
 def embed_graph(figure: go.Figure, config: Mapping[str, object], kind: str) -> Component:
@@ -112,9 +132,11 @@ def embed_graph(figure: go.Figure, config: Mapping[str, object], kind: str) -> C
     ``responsive=True`` lets the stylesheet set the height from the two given here, and plotly redraws
     when the frame changes width. Never from the frame's height: the host fits the frame to the content.
     """
+    if kind != "map":
+        fit_axes(figure)
     wide, phone = graph_heights(figure, kind)
     figure.update_layout(height=None, autosize=True)
-    graph = dcc.Graph(id="embed-graph", figure=fit_axes(figure) if kind != "map" else figure,
+    graph = dcc.Graph(id="embed-graph", figure=figure,
                       config={**config, "responsive": True}, responsive=True, className="embed-graph")
     # The box carries the height: a responsive graph fills its parent (Dash sets its own height to 100%).
     return html.Div(graph, className=f"embed-graph-box embed-graph-{kind}",

@@ -17,9 +17,16 @@ def _figure(xs: list, dtick: float | None = 1, traces: int = 1) -> go.Figure:
     return figure
 
 
-def test_a_long_span_of_years_lets_plotly_choose_the_step_a_short_one_keeps_it():
-    long_span = fit_axes(_figure(list(range(1990, 2026)), dtick=1))  # 35 labels at one a year
-    assert long_span.layout.xaxis.dtick is None and long_span.layout.xaxis.tickformat == "d"
+def test_a_long_span_of_years_gets_a_round_step_a_short_one_keeps_its_own():
+    long_span = fit_axes(_figure(list(range(1990, 2026)), dtick=1))  # 36 labels at one a year
+    assert long_span.layout.xaxis.dtick == 5 and long_span.layout.xaxis.tick0 == 0  # 1990, 1995, … 2025
+    assert long_span.layout.xaxis.tickformat == "d"  # a year is never "2.010"
+    ten_years = fit_axes(_figure(list(range(2014, 2024)), dtick=1))
+    assert ten_years.layout.xaxis.dtick == 2  # 2014, 2016, … 2022
+    century = fit_axes(_figure([1900, 2025], dtick=2))
+    assert century.layout.xaxis.dtick == 20  # 125 years / 20 = 6.25 steps; 10 would give 12.5
+    every_second = fit_axes(_figure(list(range(1990, 2026)), dtick=2))
+    assert every_second.layout.xaxis.dtick == 5  # a round step, not a multiple of 2
     short_span = fit_axes(_figure([2019, 2020, 2021, 2022, 2023], dtick=1))
     assert short_span.layout.xaxis.dtick == 1
     every_second = fit_axes(_figure(list(range(2012, 2025)), dtick=2))  # 6 labels
@@ -35,6 +42,9 @@ def test_on_a_phone_the_chart_makes_room_for_one_legend_row_per_series():
     assert graph_heights(_figure([2020, 2021], traces=3), "plotly") == (480, 480)  # short legend: as wide
     assert graph_heights(_figure([2020, 2021], traces=1), "plotly") == (480, 480)  # no legend for one line
     assert graph_heights(_figure([2020, 2021]), "map") == (420, 380)
+    wrapped = _figure([2020, 2021], traces=12)
+    wrapped.data[0].name = "a long name<br>on two lines"
+    assert graph_heights(wrapped, "plotly") == (480, 320 + 13 * 20)
 
 
 def test_the_trends_embed_draws_every_year_label_upright_and_tall_enough():
@@ -42,9 +52,9 @@ def test_the_trends_embed_draws_every_year_label_upright_and_tall_enough():
     box = content.chart
     graph = box.children
     assert graph.figure.layout.height is None and graph.responsive is True  # the stylesheet sets the height
-    assert graph.figure.layout.xaxis.dtick is None  # the page's one-label-a-year step is dropped
+    assert graph.figure.layout.xaxis.dtick == 5  # not the page's label every second year
     assert box.style["--chart-height"] == "480px"
-    legend = sum(1 for trace in graph.figure.data if trace.showlegend is not False)
+    legend = sum(trace.name.count("<br>") + 1 for trace in graph.figure.data if trace.showlegend is not False)
     assert box.style["--chart-height-phone"] == f"{max(480, 320 + 20 * legend)}px"
 
 
@@ -91,3 +101,11 @@ def test_the_resize_script_is_served_to_other_sites_and_cached(client):
 def test_our_own_pages_do_not_load_the_resize_script(client):
     for path in ("/es/map", "/en/trends", "/embed/map?lang=en"):
         assert "embed-resize" not in client.get(path).get_data(as_text=True), path
+
+
+def test_long_legend_entries_are_wrapped_short_ones_kept():
+    long_name = "Población usada por el observatorio del Ministerio (OVS) (derivada)"
+    figure = fit_axes(go.Figure([go.Scatter(x=[1], y=[1], name=long_name), go.Scatter(x=[1], y=[2], name="OVV")]))
+    lines = figure.data[0].name.split("<br>")
+    assert len(lines) == 2 and " ".join(lines) == long_name and all(len(line) <= 38 for line in lines)
+    assert figure.data[1].name == "OVV"

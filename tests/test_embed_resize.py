@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Iterator
 from functools import partial
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -175,4 +176,35 @@ def test_without_the_script_the_frame_keeps_its_height_and_shows_the_link_back(h
         box = inner.locator(selector).bounding_box()  # relative to the host page's viewport
         frame_box = page.locator("iframe").bounding_box()
         assert frame_box["y"] <= box["y"] and box["y"] + box["height"] <= frame_box["y"] + frame_box["height"], selector
+    context.close()
+
+
+@pytest.mark.parametrize("chart", ["trends-national", "trends-composition"])
+def test_on_a_phone_every_year_label_is_whole_and_apart(live_server, browser, chart):
+    """The issue's "201": at 390 px each tick of the years' axis shows four digits, inside the chart,
+    none over another, and the axes' titles are inside the chart too."""
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.goto(f"{live_server}/embed/{chart}?lang=es")
+    page.wait_for_selector("#embed-graph .xtick text", timeout=30_000)
+    page.wait_for_timeout(500)
+    boxes = page.evaluate("""() => {
+        const svg = document.querySelector('#embed-graph .main-svg').getBoundingClientRect();
+        const box = el => { const r = el.getBoundingClientRect(); return {text: el.textContent, left: r.left - svg.left,
+                            right: r.right - svg.left, top: r.top - svg.top, bottom: r.bottom - svg.top}; };
+        return {width: svg.width, height: svg.height,
+                ticks: [...document.querySelectorAll('#embed-graph .xtick text')].map(box),
+                titles: [...document.querySelectorAll('#embed-graph .annotation-text, #embed-graph .g-xtitle text, '
+                                                      + '#embed-graph .g-ytitle text')].map(box)};
+    }""")
+    ticks = sorted(boxes["ticks"], key=lambda b: b["left"])
+    assert len(ticks) >= 3
+    for tick in ticks:
+        assert len(tick["text"]) == 4 and tick["text"].isdigit(), tick
+        assert tick["right"] - tick["left"] > tick["bottom"] - tick["top"], tick  # upright, not turned on end
+    for box in ticks + boxes["titles"]:
+        inside = box["left"] >= 0 and box["top"] >= 0
+        assert inside and box["right"] <= boxes["width"] and box["bottom"] <= boxes["height"], box
+    for before, after in pairwise(ticks):
+        assert before["right"] <= after["left"], (before, after)
     context.close()
