@@ -44,7 +44,7 @@ EmbedBuilder = Callable[[Mapping[str, object], str], EmbedContent]
 
 AXIS_TITLE_COLOUR = "#495057"  # as the frame's subtitle (4.5:1 and more on white)
 MAX_LABEL_STEPS = 8  # steps between the first and last year label: 9 four-digit years fit a 390-px frame upright
-LEGEND_LINE = 38  # characters of a legend entry's line: a longer one at 11 px runs out of a 390-px frame
+LEGEND_LINE = 44  # characters of a legend entry's line: a longer one at 11 px runs out of a 390-px frame
 ROUND_STEPS = (1, 2, 5, 10, 20, 25, 50, 100)
 
 

@@ -107,5 +107,5 @@ def test_long_legend_entries_are_wrapped_short_ones_kept():
     long_name = "Población usada por el observatorio del Ministerio (OVS) (derivada)"
     figure = fit_axes(go.Figure([go.Scatter(x=[1], y=[1], name=long_name), go.Scatter(x=[1], y=[2], name="OVV")]))
     lines = figure.data[0].name.split("<br>")
-    assert len(lines) == 2 and " ".join(lines) == long_name and all(len(line) <= 38 for line in lines)
+    assert len(lines) == 2 and " ".join(lines) == long_name and all(len(line) <= 44 for line in lines)
     assert figure.data[1].name == "OVV"
