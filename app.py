@@ -18,6 +18,7 @@ from web.callback_cache import install_callback_cache
 from web.callback_guard import install_callback_guard
 from web.dash_internals import LOCATION_ID, finish_dash_setup, is_page_path
 from web.downloads import install_downloads
+from web.embed_resize import install_embed_resize
 from web.errors import install_error_handlers
 from web.plotly_bundle import ASSETS_IGNORE, install_plotly_bundle
 from web.responses import install_cache_headers
@@ -72,6 +73,7 @@ server.register_blueprint(geometry_blueprint)
 install_plotly_bundle(server)
 install_cache_headers(server)
 install_downloads(server)
+install_embed_resize(server)
 install_callback_guard(server, lambda: app.callback_map)
 readiness.problems.extend(init_cache(server, settings))
 # After the guard, so only bodies it accepted are looked up; answers are filled into the response in

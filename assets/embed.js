@@ -16,9 +16,13 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       params.delete("lang");
       params.set("lang", meta.lang === "en" ? "en" : "es");
       var src = window.location.origin + "/embed/" + encodeURIComponent(meta.chart) + "?" + params.toString();
+      // The frame works alone (it keeps its height and scrolls); the script, when the host allows
+      // it, fits the frame to the chart (assets/embed-resize.js).
       var code = '<iframe src="' + escapeAttribute(src) + '" title="' + escapeAttribute(meta.title || "") +
         '" width="100%" height="' + (meta.height || 600) + '" style="border:0;width:100%;max-width:100%"' +
-        ' loading="lazy" data-vzla-embed="' + escapeAttribute(meta.chart) + '"></iframe>';
+        ' loading="lazy" data-vzla-embed="' + escapeAttribute(meta.chart) + '"></iframe>\n' +
+        '<script async src="' + escapeAttribute(window.location.origin + (meta.script || "/embed/resize.js")) +
+        '"></script>';
       var open = hidden !== false;  // it was hidden, so it opens now
       return [code, !open, open ? "true" : "false"];
     },
@@ -31,24 +35,45 @@ function escapeAttribute(text) {
 }
 
 // Inside a frame on another site, tell the host how tall the content is, on load and whenever it
-// changes, as common embed scripts do: {type: "vzla-dashboard:height", height, chart}.
+// changes, as common embed scripts do: {type: "vzla-dashboard:height", height, chart}. The height is
+// where the content ends (not the frame's own height), so the frame can shrink as well as grow; the
+// host's resize script (assets/embed-resize.js) asks again with "vzla-dashboard:request-height".
 (function reportHeight() {
   if (window.location.pathname.indexOf("/embed/") !== 0 || window.parent === window) return;
   var last = -1;
-  function send() {
+  var watched = null;
+  var observer = window.ResizeObserver ? new window.ResizeObserver(function () { send(); }) : null;
+  function contentHeight() {
     var root = document.getElementById("embed-root");
-    var height = Math.ceil(root ? root.getBoundingClientRect().height + 16 : document.documentElement.scrollHeight);
-    if (height === last) return;
+    if (!root) return 0;
+    if (observer && watched !== root) {
+      observer.observe(root);
+      watched = root;
+    }
+    var style = window.getComputedStyle(root);
+    var bottom = root.getBoundingClientRect().bottom + window.scrollY + (parseFloat(style.marginBottom) || 0);
+    return Math.ceil(bottom);
+  }
+  function send() {
+    var height = contentHeight();
+    if (!height || height === last) return;
     last = height;
     var chart = decodeURIComponent(window.location.pathname.split("/")[2] || "");
     window.parent.postMessage({ type: "vzla-dashboard:height", height: height, chart: chart }, "*");
   }
   function watch() {
-    if (window.ResizeObserver) new window.ResizeObserver(send).observe(document.body);
+    if (observer) observer.observe(document.body);
     window.addEventListener("resize", send);
     send();
   }
+  window.addEventListener("message", function (event) {
+    if (event.source !== window.parent || !event.data || event.data.type !== "vzla-dashboard:request-height") return;
+    last = -1;
+    send();
+  });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
   else watch();
   window.addEventListener("load", send);
+  // The sources open and close inside the frame: a <details> toggle changes the height.
+  document.addEventListener("toggle", send, true);
 })();

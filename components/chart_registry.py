@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from dash import dcc, html
+from dash import html
 
 from analysis.briefing_figures import briefing, place_name
 from components.benchmark_charts import firearm_chart, lines_chart, ranking_chart, trajectory_chart
@@ -27,7 +27,7 @@ from components.briefing_charts import (
 from components.briefing_charts import chart_csv as briefing_csv
 from components.chart_card import ChartData, chart_csv
 from components.chart_style import GRAPH_CONFIG
-from components.embed_frame import EmbedContent
+from components.embed_frame import EmbedContent, embed_graph
 from components.map_figure import MAP_TITLE, MapDrawing, draw_map, map_csv
 from components.trend_charts import composition_chart, national_chart, population_chart, state_chart
 from i18n import translator
@@ -39,7 +39,6 @@ from views.export_text import ExportText, export_text, file_stem
 from views.map_view import MapView
 from views.trends_view import TrendView
 
-EMBED_CHART_HEIGHT = 420
 NOT_FIGURES = ("reference", "event")  # rows drawn for context (a target path, a dated event): not in the year span
 KINDS = ("map", "plotly", "svg")
 
@@ -160,14 +159,12 @@ def embed_content(chart: Chart, params: Mapping[str, object], lang: str) -> Embe
 
 def _map_embed(chart: Chart, view: MapView, lang: str) -> EmbedContent:
     drawing: MapDrawing = chart.draw(view, lang)
-    drawing.figure.update_layout(height=EMBED_CHART_HEIGHT)
     export = chart.export(view, lang, drawing.rows, drawing.source_ids, title=drawing.title)
     stem = export.filename
     return EmbedContent(
         title=drawing.title,
         subtitle=drawing.caption,
-        chart=dcc.Graph(id="embed-graph", figure=drawing.figure, config=drawing.config, className="embed-graph",
-                        style={"height": f"{EMBED_CHART_HEIGHT}px"}),
+        chart=embed_graph(drawing.figure, drawing.config, "map"),
         source_ids=drawing.source_ids,
         full_view=full_view(chart, view, lang),
         csv_text=map_csv(view, lang),
@@ -180,14 +177,12 @@ def _map_embed(chart: Chart, view: MapView, lang: str) -> EmbedContent:
 def _plotly_embed(chart: Chart, view: Any, lang: str) -> EmbedContent:
     data: ChartData = chart.draw(view, lang)
     title = translator(lang)(chart.title)
-    data.figure.update_layout(height=EMBED_CHART_HEIGHT)
     export = chart.export(view, lang, data.rows, data.source_ids, title=title)
     stem = export.filename
     return EmbedContent(
         title=title,
         subtitle=data.reading,
-        chart=dcc.Graph(id="embed-graph", figure=data.figure, config={**GRAPH_CONFIG, "responsive": True},
-                        className="embed-graph", style={"height": f"{EMBED_CHART_HEIGHT}px"}),
+        chart=embed_graph(data.figure, GRAPH_CONFIG, "plotly"),
         source_ids=list(data.source_ids),
         full_view=full_view(chart, view, lang),
         csv_text=chart_csv(title, data, lang),

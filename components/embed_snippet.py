@@ -1,5 +1,6 @@
-"""The "Embed" action under a chart: a button that reveals the ``<iframe>`` code for the chart's
-current view, ready to copy.
+"""The "Embed" action under a chart: a button that reveals the code for the chart's current view,
+ready to copy: an ``<iframe>`` and, as Datawrapper's responsive embed code does, a small script
+served by us (``/embed/resize.js``) that fits the frame's height to the chart.
 
 Why clientside: the view lives in the page URL (the map rewrites it with ``history.replaceState``
 as the reader changes controls), so the snippet is built in the browser at click time from
@@ -14,8 +15,9 @@ from dash import MATCH, ClientsideFunction, Input, Output, State, clientside_cal
 from dash.development.base_component import Component
 
 from i18n import translator
+from views.navigation import EMBED_RESIZE_URL
 
-EMBED_HEIGHT = 600  # px: the default height of the snippet; hosts may resize from the height messages
+EMBED_HEIGHT = 600  # px: the frame's height until the resize script fits it (or for good, where scripts are blocked)
 
 
 def embed_action(chart: str, lang: str, title: str, params: Mapping[str, str] | None = None) -> Component:
@@ -39,7 +41,7 @@ def embed_action(chart: str, lang: str, title: str, params: Mapping[str, str] | 
                             html.Label(
                                 [
                                     html.Span(_("Code to paste into your page"), className="d-block small fw-semibold mb-1"),
-                                    dcc.Textarea(id={"type": "embed-code", **key}, value="", readOnly=True, rows=3,
+                                    dcc.Textarea(id={"type": "embed-code", **key}, value="", readOnly=True, rows=4,
                                                  className="form-control form-control-sm embed-code"),
                                 ],
                                 className="flex-grow-1",
@@ -50,9 +52,9 @@ def embed_action(chart: str, lang: str, title: str, params: Mapping[str, str] | 
                         className="d-flex gap-2 align-items-end",
                     ),
                     html.P(
-                        _("The frame shows this view, {height} pixels high and as wide as the space it is placed in. "
-                          "It sends its height to the host page (a “vzla-dashboard:height” message) so the page "
-                          "can resize it.").format(height=EMBED_HEIGHT),
+                        _("The frame shows this view as wide as the space it is placed in. The small script in the "
+                          "code, served by this dashboard, fits the frame's height to the chart; where a site does "
+                          "not allow scripts, the frame stays {height} pixels high and scrolls.").format(height=EMBED_HEIGHT),
                         className="small text-body-secondary mb-0 mt-1",
                     ),
                 ],
@@ -62,7 +64,7 @@ def embed_action(chart: str, lang: str, title: str, params: Mapping[str, str] | 
             ),
             dcc.Store(
                 id={"type": "embed-meta", **key},
-                data={"chart": chart, "lang": lang, "title": title, "height": EMBED_HEIGHT,
+                data={"chart": chart, "lang": lang, "title": title, "height": EMBED_HEIGHT, "script": EMBED_RESIZE_URL,
                       "params": dict(params) if params is not None else None},
             ),
         ],

@@ -42,7 +42,7 @@ def test_map_embed_csv_holds_exactly_the_rows_drawn(dash_app):  # the app initia
     params = {"indicator": "violent_deaths", "measure": "rate", "year": "2023"}
     content = embed_content(chart("map"), params, "en")
     view, _notices = MapView.from_params(params, "en")
-    figure = content.chart.figure
+    figure = content.chart.children.figure  # the graph inside its sized box
     drawn = list(figure["data"][0]["locations"])
     rows = [r for r in csv.reader(io.StringIO(content.csv_text)) if r and not r[0].startswith("#")][1:]
     assert sorted(r[0] for r in rows) == sorted(drawn)
@@ -58,6 +58,6 @@ def test_map_embed_draws_the_latest_figure_view(dash_app):
     rows = [r for r in csv.reader(io.StringIO(content.csv_text)) if r and not r[0].startswith("#")][1:]
     years = {r[2] for r in rows}
     assert content.csv_filename == f"violent-deaths-venezuela-latest-{min(years)}-{max(years)}.csv"
-    assert len(rows) == len(content.chart.figure["data"][0]["locations"]) and len(years) > 1
+    assert len(rows) == len(content.chart.children.figure["data"][0]["locations"]) and len(years) > 1
     assert {r[5] for r in rows} == {""}  # no position among places: figures of different years do not rank
     assert "when=latest" in content.full_view

@@ -32,3 +32,4 @@ def page_path(lang: str, slug: str = "") -> str:
 
 
 PACKAGE_URL = f"/download/{DOWNLOAD_NAME}"  # the whole data package as a zip (served by web/downloads.py)
+EMBED_RESIZE_URL = "/embed/resize.js"  # the script other sites load to fit our frames (web/embed_resize.py)

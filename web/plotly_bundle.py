@@ -16,7 +16,9 @@ from web.responses import StaticBytes
 from web.settings import REPO_ROOT
 
 BUNDLE = REPO_ROOT / "assets" / "vendor" / "plotly-4.1.1-custom.min.js"
-ASSETS_IGNORE = r"plotly-.*\.min\.js$"  # keep Dash from adding the bundle to every page
+# Keep Dash from adding these to every page: the plotly bundle (loaded lazily, above) and the script
+# other sites load with the embed snippet (served by web/embed_resize.py).
+ASSETS_IGNORE = r"(plotly-.*\.min\.js|embed-resize\.js)$"
 
 
 @cache
