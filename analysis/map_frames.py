@@ -152,7 +152,7 @@ def selection_frames(
                     "source": source_label(row["source_id"]),
                     "source_id": row["source_id"],
                     "note": caution if small else "",
-                    "source_note": str(row.get("note") or ""),
+                    "source_note": query.in_language(str(row.get("note") or ""), lang),
                 }
             )
         rows_by_year[year] = sorted(rows, key=lambda r: r["rank"])

@@ -276,9 +276,9 @@ def sources_section(lang: str, cite: Citations) -> Component:
             parts.append(". ")
         where = cite.locators.get(source_id) or []
         if where:
-            parts.append(_("Where: {places}.").format(places="; ".join(where)) + " ")
+            parts.append(_("Where: {places}.").format(places="; ".join(query.in_language(w, lang) for w in where)) + " ")
         if record.get("licence"):
-            parts.append(_("Terms: {licence}").format(licence=record["licence"]) + ".")
+            parts.append(_("Terms: {licence}").format(licence=query.in_language(record["licence"], lang)) + ".")
         items.append(html.Li(parts))
     closing = _("Figures published up to {date}. Compiled from the data package of this dashboard; our compilation is "
                 "published under CC BY 4.0. Where no figure was published, this briefing says so; no gap is filled "

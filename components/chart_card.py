@@ -19,7 +19,7 @@ from dash import MATCH, ClientsideFunction, Input, Output, State, clientside_cal
 from dash.development.base_component import Component
 
 from analysis.labels import source_record
-from components.chart_style import GRAPH_CONFIG
+from components.chart_style import graph_config
 from components.embed_snippet import embed_action
 from components.source_note import file_footer, source_note
 from i18n import translator
@@ -90,7 +90,7 @@ def chart_body(chart: Chart, view: object, lang: str) -> list[Component]:
     data: ChartData = chart.draw(view, lang)
     return [
         html.P(data.reading, id=f"{chart.name}-reading", className="chart-reading", **{"aria-live": "polite"}),
-        dcc.Graph(id=f"{chart.name}-graph", figure=data.figure, config=GRAPH_CONFIG, className="chart-graph"),
+        dcc.Graph(id=f"{chart.name}-graph", figure=data.figure, config=graph_config(lang), className="chart-graph"),
         _table(chart.name, data, lang),
         dcc.Store(id={"type": "chart-csv", "chart": chart.name},
                   data={"content": chart_csv(title, data, lang), "filename": f"{chart.file_stem(view)}.csv"}),

@@ -27,7 +27,7 @@ from components.briefing_charts import (
 )
 from components.briefing_charts import chart_csv as briefing_csv
 from components.chart_card import ChartData, chart_csv
-from components.chart_style import GRAPH_CONFIG
+from components.chart_style import graph_config
 from components.embed_frame import EmbedContent
 from components.map_figure import MAP_TITLE, MapDrawing, draw_map, map_csv
 from components.trend_charts import composition_chart, national_chart, population_chart, state_chart
@@ -162,7 +162,7 @@ def _plotly_embed(chart: Chart, view: Any, lang: str) -> EmbedContent:
     return EmbedContent(
         title=title,
         subtitle=data.reading,
-        chart=dcc.Graph(id="embed-graph", figure=data.figure, config={**GRAPH_CONFIG, "responsive": True},
+        chart=dcc.Graph(id="embed-graph", figure=data.figure, config=graph_config(lang),
                         className="embed-graph", style={"height": f"{EMBED_CHART_HEIGHT}px"}),
         source_ids=list(data.source_ids),
         full_view=full_view(chart, view, lang),

@@ -18,12 +18,14 @@ from dash import dcc, html
 from analysis.labels import indicator_name, source_record, unit_label
 from analysis.map_frames import LATEST, selection_frames, tile_labels
 from analysis.trend_series import producer_series
+from components.chart_style import graph_config, localise
 from components.choropleth import GRAPH_CONFIG, map_figure
 from components.source_note import file_footer
 from geo import codes
 from geo.documents import geometry_url
 from i18n import translator
 from i18n.markers import N_
+from i18n.numbers import format_number
 from views.map_view import MapView
 
 MAP_TITLE = N_("Map of lethal violence")
@@ -48,7 +50,7 @@ def shown_frame(view: MapView, frames: dict[str, Any]) -> dict[str, Any]:
 
 def build_figure(view: MapView, frames: dict[str, Any], lang: str) -> go.Figure:
     _ = translator(lang)
-    return map_figure(
+    return localise(map_figure(
         geometry_for(view),
         shown_frame(view, frames),
         frames["colours"],
@@ -56,7 +58,7 @@ def build_figure(view: MapView, frames: dict[str, Any], lang: str) -> go.Figure:
         unit_label(view.unit, lang),
         _("No published figure"),
         tile_labels() if view.view == "tiles" else None,
-    )
+    ), lang)
 
 
 def _blank(value: object) -> object:
@@ -114,7 +116,7 @@ def draw_map(view: MapView, lang: str) -> MapDrawing:
         title = f"{title}: {codes.state_name(view.state)}"
     rows = shown_frame(view, frames)["rows"]
     return MapDrawing(title, map_caption(view, frames), build_figure(view, frames, lang),
-                      {**GRAPH_CONFIG, "responsive": True}, sorted({row["source_id"] for row in rows}))
+                      graph_config(lang, {**GRAPH_CONFIG, "responsive": True}), sorted({row["source_id"] for row in rows}))
 
 
 def state_panel(view: MapView, lang: str) -> list[Any]:
@@ -133,10 +135,11 @@ def state_panel(view: MapView, lang: str) -> list[Any]:
                            mode="lines+markers", line={"color": "#bd0026"})
     figure.update_layout(height=220, margin={"l": 40, "r": 10, "t": 10, "b": 30}, legend={"orientation": "h", "y": -0.25},
                          xaxis={"dtick": 2}, yaxis={"title": unit_label(view.unit, lang)})
+    localise(figure, lang)
     latest = series[series["year"] == view.year] if len(series) else series
     summary = (
         _("{name}, {year}: {value} {unit}.").format(
-            name=codes.state_name(view.state), year=view.year, value=latest["value"].iloc[0], unit=unit_label(view.unit, lang)
+            name=codes.state_name(view.state), year=view.year, value=format_number(float(latest["value"].iloc[0]), lang), unit=unit_label(view.unit, lang)
         )
         if len(latest)
         else _("No published state-level figure for {year} in this selection.").format(year=view.year)
@@ -144,7 +147,7 @@ def state_panel(view: MapView, lang: str) -> list[Any]:
     return [
         html.H2(codes.state_name(view.state), className="h5"),
         html.P(summary),
-        dcc.Graph(figure=figure, config={"displaylogo": False, "responsive": True}, id="map-state-trend")
+        dcc.Graph(figure=figure, config=graph_config(lang), id="map-state-trend")
         if len(series) or len(national)
         else html.P(_("No published series for this state in this selection.")),
         html.Button(_("← Back to all states"), id="map-back", n_clicks=0, className="btn btn-outline-secondary btn-sm"),

@@ -37,7 +37,7 @@ def source_note(lang: str, source_ids: Iterable[str]) -> Component:
         if record.get("published"):
             parts.append(f" ({record['published']})")
         if record.get("licence"):
-            parts.append(". " + _("Terms: {licence}").format(licence=record["licence"]))
+            parts.append(". " + _("Terms: {licence}").format(licence=query.in_language(record["licence"], lang)))
         items.append(html.Li(parts))
     summary = _("Sources ({count})").format(count=len(items))
     return html.Div(

@@ -64,7 +64,7 @@ def clear_cache() -> None:
     with _LOADING:
         _LOADED.clear()
     _observation_producers.cache_clear()
-    for cached in (_rows_by_series, _series, _producers, producer_name, _published_ranks):
+    for cached in (_rows_by_series, _series, _producers, producer_name, _published_ranks, _spanish):
         cached.cache_clear()
 
 
@@ -317,6 +317,21 @@ def changes() -> pd.DataFrame:
     frame = _t("changes")
     return frame.assign(_order=range(len(frame))).sort_values(["date", "_order"], ascending=[False, True]).drop(
         columns="_order").reset_index(drop=True)
+
+
+@lru_cache(maxsize=1)
+def _spanish() -> dict[str, str]:
+    frame = _tables()["translations"]
+    return dict(zip(frame["text_en"], frame["text_es"], strict=True))
+
+
+def in_language(text: str, lang: str) -> str:
+    """A licence, locator or note we wrote (``data/translations.py`` lists the fields) in the reader's
+    language. The package checks that every such text has its Spanish, so the fallback to the English
+    text only serves a text that is not ours (a source's own title passes through unchanged)."""
+    if lang != "es" or not text:
+        return text
+    return _spanish().get(text, text)
 
 
 def events() -> pd.DataFrame:

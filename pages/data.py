@@ -86,7 +86,7 @@ def sources_table(lang: str) -> Component:
             "title": f"[{row['title']}]({row['url']})" if str(row["url"]).startswith("http") else row["title"],
             "published": str(row["published"]),
             "kind": translate_key(_, KIND_NAMES, row["kind"]),
-            "licence": row["licence"],
+            "licence": query.in_language(row["licence"], lang),
             "source_id": row["source_id"],
         }
         for row in frame.to_dict("records")

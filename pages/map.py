@@ -27,7 +27,9 @@ from dash.exceptions import PreventUpdate
 
 from components.bilingual_page import register_page_bilingual
 from components.chart_registry import chart
+from components.chart_style import graph_config
 from components.choropleth import GRAPH_CONFIG
+from components.dropdown import dropdown
 from components.embed_snippet import embed_action
 from components.map_figure import build_figure, frames_for, map_csv, shown_frame, state_panel
 from components.share_link import share_link
@@ -61,10 +63,10 @@ def layout(lang: str, **params: object) -> Any:
     rows = shown_frame(view, frames)["rows"]
     controls = html.Div(
         [
-            _labelled(_("Indicator"), dcc.Dropdown(id="map-indicator", options=view.options("indicator", lang), value=view.indicator,
+            _labelled(_("Indicator"), dropdown(lang, id="map-indicator", options=view.options("indicator", lang), value=view.indicator,
                                                    clearable=False, searchable=False), "map-indicator"),
             _labelled(_("Measure"), dbc.RadioItems(id="map-measure", options=view.options("measure", lang), value=view.measure), "map-measure"),
-            _labelled(_("Source"), dcc.Dropdown(id="map-source", options=view.options("source", lang), value=view.producer,
+            _labelled(_("Source"), dropdown(lang, id="map-source", options=view.options("source", lang), value=view.producer,
                                                 clearable=False, searchable=False), "map-source"),
             _labelled(_("Show"), dbc.RadioItems(
                 id="map-when", value=view.when,
@@ -142,7 +144,7 @@ def layout(lang: str, **params: object) -> Any:
                         html.Div([
                             html.P(id="map-caption", className="map-caption", **{"aria-live": "polite"}),
                             timeline,
-                            dcc.Graph(id="map-graph", figure=build_figure(view, frames, lang), config=GRAPH_CONFIG,
+                            dcc.Graph(id="map-graph", figure=build_figure(view, frames, lang), config=graph_config(lang, GRAPH_CONFIG),
                                       className="map-graph"),
                             html.Div(state_panel(view, lang), id="map-state-panel"),
                             downloads,
