@@ -60,15 +60,18 @@ def series_styles(producers: Sequence[str]) -> list[SeriesStyle]:
     """A distinct colour and marker for each series of one chart, given each series' producer.
 
     A producer's first series keeps the producer's own colour (readers learn it from chart to chart);
-    its other series, and producers without a colour of their own, take the next colour no series of the
-    chart uses yet. Markers follow the series order, so two series never share one.
+    its other series, and producers without a colour of their own, take the next colour that neither a
+    series of the chart uses nor another producer of the chart owns. Markers follow the series order, so
+    two series never share one.
     """
+    owned = {PRODUCER_COLOURS[p] for p in producers if p in PRODUCER_COLOURS}
     used: set[str] = set()
     styles = []
     for index, producer in enumerate(producers):
         colour = PRODUCER_COLOURS.get(producer)
         if colour is None or colour in used:
-            free = [c for c in SERIES_COLOURS if c not in used]
+            free = [c for c in SERIES_COLOURS if c not in used and c not in owned]
+            free = free or [c for c in SERIES_COLOURS if c not in used]
             colour = free[0] if free else SERIES_COLOURS[index % len(SERIES_COLOURS)]
         used.add(colour)
         symbol, glyph = SERIES_MARKERS[index % len(SERIES_MARKERS)]
@@ -106,19 +109,34 @@ def hover_lines(*lines: str) -> str:
     return "<br>".join(wrapped)
 
 
-def label_line_ends(figure: go.Figure, ends: Sequence[tuple[float, float, str, str]], gap: float) -> None:
-    """Label each line where it ends (x, y, text, colour): labels ending on the same x that would overlap
-    are spread apart, each joined to its point by a short stroke of its colour."""
-    by_x: dict[float, list[int]] = {}
-    for index, (x, _y, _text, _colour) in enumerate(ends):
-        by_x.setdefault(x, []).append(index)
-    for x, indexes in by_x.items():
-        positions = spread_labels([ends[i][1] for i in indexes], gap, floor=0.0)
-        for index, label_y in zip(indexes, positions, strict=True):
-            _x, y, text, colour = ends[index]
-            figure.add_annotation(x=x, y=y, ax=14, ay=label_y, axref="pixel", ayref="y", text=text,
+def end_label_groups(xs: Sequence[float], window: float) -> list[list[int]]:
+    """Indexes of line ends grouped when their x lie within ``window`` of the group's first, in x order:
+    the labels of one group share a column (the group's last x) and are spread apart there."""
+    groups: list[list[int]] = []
+    for index in sorted(range(len(xs)), key=lambda i: xs[i]):
+        if groups and xs[index] - xs[groups[-1][0]] <= window:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return groups
+
+
+def label_line_ends(figure: go.Figure, ends: Sequence[tuple[float, float, str, str]], gap: float,
+                    window: float = 3) -> None:
+    """Label each line where it ends (x, y, text, colour). Lines ending within ``window`` (x units) of each
+    other share a column of labels at the last of their x, spread apart so none overlaps, each joined to
+    its point by a thin stroke of its colour. The x axis is fixed to the data so labels do not widen it."""
+    for group in end_label_groups([x for x, _y, _t, _c in ends], window):
+        column = max(ends[i][0] for i in group) + 0.35
+        positions = spread_labels([ends[i][1] for i in group], gap, floor=0.0)
+        for index, label_y in zip(group, positions, strict=True):
+            x, y, text, colour = ends[index]
+            figure.add_annotation(x=x, y=y, ax=column, ay=label_y, axref="x", ayref="y", text=text,
                                   xanchor="left", showarrow=True, arrowhead=0, arrowwidth=1, arrowcolor=colour,
-                                  standoff=4, font={"size": 11, "color": colour}, bgcolor="rgba(255,255,255,0.85)")
+                                  standoff=5, font={"size": 11, "color": colour}, bgcolor="rgba(255,255,255,0.85)")
+    if ends:
+        xs = [x for trace in figure.data for x in (trace.x or []) if isinstance(x, int | float)]
+        figure.update_xaxes(range=[min(xs) - 0.5, max(xs) + 0.5], autorange=False)
 
 
 def producer_colour(producer: str, index: int) -> str:

@@ -54,7 +54,8 @@ BASE_LABELS = {
     "un_projection_2015": N_("UN projection made in 2015"),
     "ai_stated": N_("Population stated by Amnesty International"),
 }
-END_LABEL_MARGIN = 84  # px on the right for the labels at the line ends ("▲ CICPC 5,2")
+END_LABEL_MARGIN = 92  # px on the right for the labels at the line ends ("▲ CICPC 5,2")
+END_LABEL_NAME = 10  # longer names (a ministry without an acronym) are left to the legend and the hover
 NATIONAL_LINE = "#333333"  # the national series the states are drawn against
 SERIES_COLUMNS = [
     ("series", N_("Series")), ("year", N_("Year")), ("value", N_("Value")), ("unit", N_("Unit")),
@@ -107,13 +108,16 @@ def _gapped_text(years: list[int], texts: list[str]) -> list[str]:
 
 
 def _end_label(style: SeriesStyle, short: str, value: float, lang: str) -> str:
-    return f"{style.glyph} {short} {format_number(value, lang)}"
+    """The marker's glyph, a short name when there is one (OVV, MIJ, a state) and the last value."""
+    name = f"{short} " if len(short) <= END_LABEL_NAME else ""
+    return f"{style.glyph} {name}{format_number(value, lang)}"
 
 
 def _label_gap(values: list[float]) -> float:
-    """How far apart (in the chart's units) two line-end labels must be not to overlap: about 16 px of a
-    ~300 px high plot whose axis runs from 0 to a little above the highest value."""
-    return 0.055 * max(values, default=1.0) or 1.0
+    """How far apart (in the chart's units) two line-end labels must be not to overlap: about 16 px of the
+    ~200 px high plot left on a 390-px phone once the legend wraps (more room than needed on a desktop),
+    on an axis that runs from 0 to a little above the highest value."""
+    return 0.085 * max(values, default=1.0) or 1.0
 
 
 def national_chart(lang: str, indicators: list[str], unit: str) -> ChartData:
@@ -181,7 +185,7 @@ def national_chart(lang: str, indicators: list[str], unit: str) -> ChartData:
                          "note": f"{r.date}: {getattr(r, title)}"})
     base_layout(figure, unit_label(unit, lang), lang, height=480)
     figure.update_layout(yaxis2={"overlaying": "y", "range": [0, 1.05], "visible": False, "fixedrange": True},
-                         xaxis={"dtick": 2}, margin={"r": END_LABEL_MARGIN})
+                         xaxis={"tickformat": "d"}, margin={"r": END_LABEL_MARGIN})
     label_line_ends(figure, ends, _label_gap([y for _x, y, _t, _c in ends]))
     year, value, name = max(latest)
     reading = _("{count} series from {sources} producers are drawn. The most recent figure is {value} ({name}, {year}); "
@@ -330,7 +334,7 @@ def state_chart(lang: str, states: list[str], indicator: str, unit: str) -> Char
     if not rows:
         return ChartData(empty_figure(_("No published figure for this selection.")), SERIES_COLUMNS, [], [], "")
     base_layout(figure, unit_label(unit, lang), lang, height=420)
-    figure.update_layout(xaxis={"dtick": 2}, margin={"r": END_LABEL_MARGIN})
+    figure.update_layout(xaxis={"tickformat": "d"}, margin={"r": END_LABEL_MARGIN})
     label_line_ends(figure, ends, _label_gap([y for _x, y, _t, _c in ends]))
     if latest:
         parts = [_("{name}: {value} in {year}").format(name=n, value=format_number(v, lang), year=y)
