@@ -29,19 +29,32 @@ TRANSLATED_FIELDS: dict[str, tuple[str, ...]] = {
     "benchmarks": ("note",),
     "targets": ("note",),
     "derived": ("method",),  # written by data/derive.py; a new method needs its Spanish here
+    "changes": ("key", "old_value", "new_value"),  # the data page's "What's new"
 }
 TABLE = "translations"
+
+
+def is_text(value: str, codes: set[str]) -> bool:
+    """Words to translate, as opposed to a number (formatted, not translated) or an indicator id (named)."""
+    if not value or value in codes:
+        return False
+    try:
+        float(value)
+    except ValueError:
+        return True
+    return False
 
 
 def translated_texts(root: Path) -> dict[str, set[str]]:
     """Every English text of a translated field, with the ``table.field`` places that use it."""
     res = resources(root)
+    codes = set(read_raw(root, res["indicators"])["indicator_id"])
     used: dict[str, set[str]] = {}
     for table, fields in TRANSLATED_FIELDS.items():
         frame = read_raw(root, res[table])
         for field in fields:
             for text in frame[field]:
-                if text:
+                if is_text(text, codes):
                     used.setdefault(text, set()).add(f"{table}.{field}")
     return used
 

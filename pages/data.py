@@ -12,6 +12,7 @@ from components.page_intro import page_intro
 from data import query
 from i18n import translator
 from i18n.markers import N_
+from i18n.numbers import format_number
 from views.navigation import PACKAGE_URL
 
 TITLE = N_("Data, sources and methodology")
@@ -115,15 +116,29 @@ CHANGE_NAMES = {"added": N_("Added"), "corrected": N_("Corrected"), "relabelled"
                 "removed": N_("Removed")}
 
 
+def _change_value(value: str, lang: str) -> str:
+    """An old or new value of the changes log as a reader sees it: a number formatted, an indicator named,
+    our words in the reader's language."""
+    if not value:
+        return ""
+    try:
+        return format_number(float(value), lang)
+    except ValueError:
+        named = indicator_name(value, lang)
+        return named if named != value else query.in_language(value, lang)
+
+
 def whats_new(lang: str) -> Component:
     """The package's changes log, newest release first: what was added or corrected, and why."""
     _ = translator(lang)
     version, date = query.release()
     items = []
     for row in query.changes().itertuples():
-        change = [html.Strong(f"{row.date} · {translate_key(_, CHANGE_NAMES, row.change)}"), f" · {row.table}: {row.key}"]
-        if row.old_value or row.new_value:
-            change.append(" (" + (f"{row.old_value} → {row.new_value}" if row.old_value else row.new_value) + ")")
+        change = [html.Strong(f"{row.date} · {translate_key(_, CHANGE_NAMES, row.change)}"),
+                  f" · {row.table}: {query.in_language(row.key, lang)}"]
+        old, new = _change_value(row.old_value, lang), _change_value(row.new_value, lang)
+        if old or new:
+            change.append(" (" + (f"{old} → {new}" if old else new) + ")")
         change.append(". " + (row.reason_es if lang == "es" else row.reason_en))
         items.append(html.Li(change))
     return html.Section(

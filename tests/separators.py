@@ -2,7 +2,7 @@
 
 A decimal written with one or two digits after the mark is unambiguous: in Spanish "424.7" can only be
 a decimal point (a thousands group has three digits, "6.973"), in English "424,7" only a decimal comma.
-Versions and dotted codes ("0.2.0", "VC.IHR.PSRC.P5") are left alone: the mark must sit between digits
+Versions, licence names and dotted codes ("0.2.0", "CC BY 4.0", "VC.IHR.PSRC.P5") are left alone: the mark must sit between digits
 with no further mark or digit after the decimals.
 """
 
@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+LICENCE_VERSION = r"(?<!BY )(?<!SA )(?<!IGO )(?<!ODbL )"  # "CC BY 4.0", "CC BY 3.0 IGO", "ODbL 1.0" are names
 WRONG_DECIMAL = {
-    "es": re.compile(r"(?<![\w.,/-])\d+\.\d{1,2}(?![\d.,]\d|\w)"),
-    "en": re.compile(r"(?<![\w.,/-])\d+,\d{1,2}(?![\d.,]\d|\w)"),
+    "es": re.compile(LICENCE_VERSION + r"(?<![\w.,/-])\d+\.\d{1,2}(?![\d.,]\d|\w)"),
+    "en": re.compile(LICENCE_VERSION + r"(?<![\w.,/-])\d+,\d{1,2}(?![\d.,]\d|\w)"),
 }
 
 

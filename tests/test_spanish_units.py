@@ -5,6 +5,7 @@ colours, markers and line-end labels."""
 from __future__ import annotations
 
 import csv
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -145,7 +146,7 @@ def test_spread_labels_keep_order_and_distance():
     positions = spread_labels(values, gap=2.0, floor=0.0)
     ranked = sorted(range(len(values)), key=lambda i: values[i])
     placed = [positions[i] for i in ranked]
-    assert all(b - a >= 2.0 - 1e-9 for a, b in zip(placed, placed[1:], strict=False))
+    assert all(b - a >= 2.0 - 1e-9 for a, b in pairwise(placed))
     assert positions[5] == 80.0  # a label with room stays at its value
     assert spread_labels([0.5, 0.6], gap=2.0, floor=0.0) == [0.0, 2.0]  # never below the axis
 
@@ -160,5 +161,5 @@ def test_line_ends_are_labelled_without_overlap():
         columns.setdefault(a.ax, []).append(a.ay)
     for column in columns.values():
         column.sort()
-        assert all(b - a >= gap - 1e-9 for a, b in zip(column, column[1:], strict=False))
+        assert all(b - a >= gap - 1e-9 for a, b in pairwise(column))
     assert any(a.text.endswith("26,8") and "OVV" in a.text for a in annotations)
