@@ -49,6 +49,15 @@ def source_record(source_id: str) -> dict[str, str]:
     return _source_rows().get(source_id, {"source_id": source_id})
 
 
+def source_title(source_id: str, lang: str) -> str:
+    """A source's title for a reader: the document's own title as published, in every language; where we
+    described an untitled document (a statement, a press copy), our description in the reader's language."""
+    record = source_record(source_id)
+    if lang == "es" and record.get("title_es"):
+        return record["title_es"]
+    return record.get("title") or source_id
+
+
 def place_name(level: str, code: str, with_state: bool = False) -> str:
     if level == "state":
         return codes.state_name(code)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from dash import html
 
 from analysis.briefing_figures import COUNTRY, Briefing, Series, place_name
-from analysis.labels import indicator_name, source_record, unit_label
+from analysis.labels import indicator_name, source_record, source_title, unit_label
 from components.briefing_svg import Bar, Line, bar_chart, line_chart, svg_image
 from components.source_note import file_footer
 from data import query
@@ -106,7 +106,7 @@ def chart_csv(chart: BriefingChart, lang: str) -> str:
     buffer.write(f"# {chart.title}\n")
     for source_id in chart.source_ids:
         record = source_record(source_id)
-        buffer.write(f"# {_('Source')} {source_id}: {record.get('organisation', '')} — {record.get('title', '')} — "
+        buffer.write(f"# {_('Source')} {source_id}: {record.get('organisation', '')} — {source_title(source_id, lang)} — "
                      f"{record.get('url', '')}\n")
     buffer.write(file_footer(lang))
     writer = csv.writer(buffer, lineterminator="\n")

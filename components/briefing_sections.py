@@ -23,7 +23,7 @@ from analysis.briefing_text import (
     trend_text,
     value_text,
 )
-from analysis.labels import indicator_name, source_record
+from analysis.labels import indicator_name, source_record, source_title
 from analysis.map_frames import SMALL_COUNT
 from components.briefing_charts import BriefingChart, chart_csv, chart_image, compare_chart, trend_chart
 from components.chart_registry import chart as registered
@@ -268,7 +268,7 @@ def sources_section(lang: str, cite: Citations) -> Component:
         latest = max(latest, published)
         url = record.get("url", "")
         parts: list = [f"[{number}] ", html.Strong(record.get("organisation") or source_id), ". ",
-                       record.get("title") or source_id, ". "]
+                       source_title(source_id, lang), ". "]
         if published:
             parts.append(_("Published {date}.").format(date=publication_date(published, lang)) + " ")
         if url.startswith("http"):

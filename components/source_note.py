@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dash import html
 from dash.development.base_component import Component
 
-from analysis.labels import source_record
+from analysis.labels import source_record, source_title
 from data import query
 from i18n import translator
 from i18n.markers import N_
@@ -32,7 +32,7 @@ def source_note(lang: str, source_ids: Iterable[str]) -> Component:
         record = source_record(source_id)
         parts: list[Component | str] = [html.Strong(record.get("organisation") or source_id), " — "]
         url = record.get("url", "")
-        title = record.get("title") or source_id
+        title = source_title(source_id, lang)
         parts.append(html.A(title, href=url, rel="noopener noreferrer", target="_blank") if url.startswith("http") else title)
         if record.get("published"):
             parts.append(f" ({record['published']})")

@@ -10,7 +10,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from analysis.labels import indicator_name, place_name, source_record, unit_label
+from analysis.labels import indicator_name, place_name, source_record, source_title, unit_label
 from analysis.trend_series import (
     COMPONENTS,
     OVV,
@@ -87,7 +87,7 @@ def _source_line(source_id: str, lang: str) -> str:
     """The publication a figure comes from, in full: organisation, title as published, date."""
     _ = translator(lang)
     record = source_record(source_id)
-    title = record.get("title") or source_id
+    title = source_title(source_id, lang)
     published = f" ({record['published']})" if record.get("published") else ""
     return _("Source: {source}").format(
         source=f"{record.get('organisation') or source_id} — {title}{published}")

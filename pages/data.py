@@ -6,7 +6,7 @@ from __future__ import annotations
 from dash import dash_table, html
 from dash.development.base_component import Component
 
-from analysis.labels import indicator_name
+from analysis.labels import indicator_name, source_title
 from components.bilingual_page import register_page_bilingual
 from components.page_intro import page_intro
 from data import query
@@ -84,7 +84,8 @@ def sources_table(lang: str) -> Component:
     rows = [
         {
             "organisation": row["organisation"],
-            "title": f"[{row['title']}]({row['url']})" if str(row["url"]).startswith("http") else row["title"],
+            "title": (f"[{source_title(row['source_id'], lang)}]({row['url']})" if str(row["url"]).startswith("http")
+                      else source_title(row["source_id"], lang)),
             "published": str(row["published"]),
             "kind": translate_key(_, KIND_NAMES, row["kind"]),
             "licence": query.in_language(row["licence"], lang),

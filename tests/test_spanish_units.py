@@ -12,6 +12,7 @@ import pytest
 from babel import Locale
 
 import i18n.numbers as numbers
+from analysis.labels import source_title
 from components.chart_style import graph_config, series_styles, spread_labels
 from components.dropdown import LABELS, dropdown_labels
 from components.trend_charts import national_chart
@@ -163,3 +164,10 @@ def test_line_ends_are_labelled_without_overlap():
         column.sort()
         assert all(b - a >= gap - 1e-9 for a, b in pairwise(column))
     assert any(a.text.endswith("26,8") and "OVV" in a.text for a in annotations)
+
+
+def test_titles_we_wrote_are_translated_and_published_titles_are_not():
+    assert source_title("mij-2011-statement", "es") == "Cifras oficiales de homicidios de 2010 (ministro Tareck El Aissami)"
+    assert source_title("mij-2011-statement", "en") == "Official homicide figures for 2010 (Minister Tareck El Aissami)"
+    published = "Global Study on Homicide 2013"
+    assert source_title("unodc-gsh-2013", "es") == source_title("unodc-gsh-2013", "en") == published
