@@ -23,7 +23,7 @@ from analysis.briefing_text import (
     trend_text,
     value_text,
 )
-from analysis.labels import indicator_name, source_record, source_title
+from analysis.labels import indicator_name, source_organisation, source_record, source_title
 from analysis.map_frames import SMALL_COUNT
 from components.briefing_charts import BriefingChart, chart_csv, chart_image, compare_chart, trend_chart
 from components.chart_registry import chart as registered
@@ -118,7 +118,7 @@ def figures_section(b: Briefing, lang: str, cite: Citations) -> Component:
         figure.append(" " + cite(latest))
         rows.append(html.Tr([
             html.Td(indicator_name(series.indicator, lang)),
-            html.Td(query.producer_name(series.producer)),
+            html.Td(query.producer_name(series.producer, lang)),
             html.Td(str(latest.year)),
             html.Td(figure),
             html.Td(change_text(series, lang)),
@@ -267,7 +267,7 @@ def sources_section(lang: str, cite: Citations) -> Component:
         published = record.get("published", "")
         latest = max(latest, published)
         url = record.get("url", "")
-        parts: list = [f"[{number}] ", html.Strong(record.get("organisation") or source_id), ". ",
+        parts: list = [f"[{number}] ", html.Strong(source_organisation(source_id, lang)), ". ",
                        source_title(source_id, lang), ". "]
         if published:
             parts.append(_("Published {date}.").format(date=publication_date(published, lang)) + " ")

@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from dash import MATCH, ClientsideFunction, Input, Output, State, clientside_callback, dash_table, dcc, html
 from dash.development.base_component import Component
 
-from analysis.labels import source_record, source_title
+from analysis.labels import source_organisation, source_record, source_title
 from components.chart_style import graph_config
 from components.embed_snippet import embed_action
 from components.source_note import file_footer, source_note
@@ -49,7 +49,7 @@ def chart_csv(title: str, data: ChartData, lang: str) -> str:
     for source_id in dict.fromkeys(data.source_ids):
         record = source_record(source_id)
         buffer.write(
-            f"# {_('Source')}: {source_id} — {record.get('organisation', '')} — {source_title(source_id, lang)} — "
+            f"# {_('Source')}: {source_id} — {source_organisation(source_id, lang)} — {source_title(source_id, lang)} — "
             f"{record.get('url', '')}\n"
         )
     for note in data.notes:

@@ -51,7 +51,7 @@ def source_line(lang: str, source_ids: list[str]) -> Component:
         if index:
             parts.append("; ")
         url = source_record(source_id).get("url", "")
-        label = source_label(source_id)
+        label = source_label(source_id, lang)
         parts.append(html.A(label, href=url, target="_blank", rel="noopener noreferrer") if url.startswith("http") else label)
     if not source_ids:
         parts.append(_("no published figure in this selection."))

@@ -15,7 +15,7 @@ from typing import Any
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from analysis.labels import indicator_name, source_record, source_title, unit_label
+from analysis.labels import indicator_name, source_organisation, source_record, source_title, unit_label
 from analysis.map_frames import LATEST, selection_frames, tile_labels
 from analysis.trend_series import producer_series
 from components.chart_style import graph_config, localise
@@ -83,7 +83,7 @@ def map_csv(view: MapView, lang: str) -> str:
     source_word = _("Source")
     for source_id in sorted({row["source_id"] for row in rows}):
         record = source_record(source_id)
-        buffer.write(f"# {source_word} {source_id}: {record.get('organisation', '')} — {source_title(source_id, lang)} — "
+        buffer.write(f"# {source_word} {source_id}: {source_organisation(source_id, lang)} — {source_title(source_id, lang)} — "
                      f"{record.get('url', '')}\n")
     buffer.write(file_footer(lang))
     writer = csv.writer(buffer, lineterminator="\n")

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dash import html
 from dash.development.base_component import Component
 
-from analysis.labels import source_record, source_title
+from analysis.labels import source_organisation, source_record, source_title
 from data import query
 from i18n import translator
 from i18n.markers import N_
@@ -30,7 +30,7 @@ def source_note(lang: str, source_ids: Iterable[str]) -> Component:
     items = []
     for source_id in dict.fromkeys(source_ids):
         record = source_record(source_id)
-        parts: list[Component | str] = [html.Strong(record.get("organisation") or source_id), " — "]
+        parts: list[Component | str] = [html.Strong(source_organisation(source_id, lang)), " — "]
         url = record.get("url", "")
         title = source_title(source_id, lang)
         parts.append(html.A(title, href=url, rel="noopener noreferrer", target="_blank") if url.startswith("http") else title)

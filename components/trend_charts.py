@@ -10,7 +10,14 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from analysis.labels import indicator_name, place_name, source_record, source_title, unit_label
+from analysis.labels import (
+    indicator_name,
+    place_name,
+    source_organisation,
+    source_record,
+    source_title,
+    unit_label,
+)
 from analysis.trend_series import (
     COMPONENTS,
     OVV,
@@ -90,7 +97,7 @@ def _source_line(source_id: str, lang: str) -> str:
     title = source_title(source_id, lang)
     published = f" ({record['published']})" if record.get("published") else ""
     return _("Source: {source}").format(
-        source=f"{record.get('organisation') or source_id} — {title}{published}")
+        source=f"{source_organisation(source_id, lang)} — {title}{published}")
 
 
 def _point_hovers(frame: Any, heading: str, series: str, unit: str, lang: str) -> list[str]:
@@ -137,8 +144,8 @@ def national_chart(lang: str, indicators: list[str], unit: str) -> ChartData:
     styles = series_styles([producer for _i, _indicator, producer, _current, _earlier in series])
     ends: list[tuple[float, float, str, str]] = []
     for (i, indicator, producer, current, earlier), style in zip(series, styles, strict=True):
-        name = f"{producer_label(producer)} · {indicator_name(indicator, lang)}"
-        full_name = query.producer_name(producer)
+        name = f"{producer_label(producer, lang)} · {indicator_name(indicator, lang)}"
+        full_name = query.producer_name(producer, lang)
         years = [int(y) for y in current["year"]]
         xs, ys = _gapped(years, [float(v) for v in current["value"]])
         figure.add_scatter(
@@ -151,7 +158,7 @@ def national_chart(lang: str, indicators: list[str], unit: str) -> ChartData:
         rows += [_row(name, r.year, r.value, unit, r, lang) for r in current.itertuples()]
         latest.append((years[-1], float(current["value"].iloc[-1]), name))
         ends.append((years[-1], float(current["value"].iloc[-1]),
-                     _end_label(style, producer_label(producer), float(current["value"].iloc[-1]), lang), style.colour))
+                     _end_label(style, producer_label(producer, lang), float(current["value"].iloc[-1]), lang), style.colour))
         earlier_label = _("Earlier release, replaced by a later one")
         for r, text in zip(earlier.itertuples(), _point_hovers(earlier, full_name, indicator_name(indicator, lang),
                                                                unit, lang), strict=True):
@@ -313,7 +320,7 @@ def state_chart(lang: str, states: list[str], indicator: str, unit: str) -> Char
                             for _j, producer, level, code, _place, _current in drawn])
     ends: list[tuple[float, float, str, str]] = []
     for (j, producer, level, _code, place, current), style in zip(drawn, styles, strict=True):
-        name = f"{place} · {producer_label(producer)}"
+        name = f"{place} · {producer_label(producer, lang)}"
         years = [int(y) for y in current["year"]]
         xs, ys = _gapped(years, [float(v) for v in current["value"]])
         national = level == "country"
@@ -322,7 +329,7 @@ def state_chart(lang: str, states: list[str], indicator: str, unit: str) -> Char
             x=xs, y=ys, name=name, mode="lines+markers", connectgaps=False,
             line={"color": colour, "width": 3 if national else 2, "dash": "dot" if national else DASHES[j % len(DASHES)]},
             marker={"symbol": style.symbol, "size": 8, "color": colour},
-            text=_gapped_text(years, _point_hovers(current, query.producer_name(producer),
+            text=_gapped_text(years, _point_hovers(current, query.producer_name(producer, lang),
                                                    f"{place} · {indicator_name(indicator, lang)}", unit, lang)),
             hovertemplate="%{text}<extra></extra>",
         )

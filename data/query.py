@@ -198,12 +198,17 @@ def _producers(indicator: str | None, unit: str | None, level: str | None) -> tu
     return tuple(sorted(counts.index, key=lambda p: (-counts[p], p)))
 
 
-@lru_cache(maxsize=256)
-def producer_name(producer: str) -> str:
-    """The organisation named most often among a producer's sources."""
+@lru_cache(maxsize=512)
+def producer_name(producer: str, lang: str) -> str:
+    """The organisation named most often among a producer's sources, in the reader's language
+    (``organisation_es`` on Spanish pages where the package gives one)."""
     frame = _t("sources")
-    names = frame[frame["source_id"].map(producer_of) == producer]["organisation"]
-    return str(names.mode().iloc[0]) if len(names) else producer
+    rows = frame[frame["source_id"].map(producer_of) == producer]
+    if not len(rows):
+        return producer
+    name = str(rows["organisation"].mode().iloc[0])
+    spanish = rows[rows["organisation"] == name]["organisation_es"].fillna("")
+    return str(spanish.iloc[0]) if lang == "es" and spanish.iloc[0] else name
 
 
 def options(

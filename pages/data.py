@@ -6,7 +6,7 @@ from __future__ import annotations
 from dash import dash_table, html
 from dash.development.base_component import Component
 
-from analysis.labels import indicator_name, source_title
+from analysis.labels import indicator_name, source_organisation, source_title
 from components.bilingual_page import register_page_bilingual
 from components.page_intro import page_intro
 from data import query
@@ -83,7 +83,7 @@ def sources_table(lang: str) -> Component:
     frame = query.sources().fillna("")
     rows = [
         {
-            "organisation": row["organisation"],
+            "organisation": source_organisation(row["source_id"], lang),
             "title": (f"[{source_title(row['source_id'], lang)}]({row['url']})" if str(row["url"]).startswith("http")
                       else source_title(row["source_id"], lang)),
             "published": str(row["published"]),

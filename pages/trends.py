@@ -38,7 +38,7 @@ def _events_list(lang: str) -> Component:
     items = [
         html.Li(
             [html.Strong(f"{r.date} · {getattr(r, title)}"), " ", getattr(r, text), " ",
-             html.A(f"{_('Source')}: {source_label(r.source_id)}", href=r.locator_url, target="_blank",
+             html.A(f"{_('Source')}: {source_label(r.source_id, lang)}", href=r.locator_url, target="_blank",
                     rel="noopener noreferrer")],
             id=f"event-{r.event_id}", className="trend-event",
         )
