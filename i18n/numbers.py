@@ -25,13 +25,17 @@ def _locale(lang: str) -> Locale:
     return Locale.parse(NUMBER_LOCALES.get(lang, NUMBER_LOCALES["es"]))
 
 
-def format_number(value: float, lang: str) -> str:
-    """Whole numbers without decimals, others with one: 1.234,5 and 6.973 in Spanish, 1,234.5 in English.
+def format_number(value: float, lang: str, decimals: int | None = None) -> str:
+    """Whole numbers without decimals, others with one: 1.234,5 and 6.973 in Spanish, 1,234.5 in English;
+    ``decimals`` fixes the count instead (a corrected "59.0" keeps its published precision: 59,0).
 
     Halves round up (42,35 → 42,4), as readers and our derived figures (``data/derive.py``) round.
     """
     number = float(value)
-    pattern = INTEGER_PATTERN if number.is_integer() else ONE_DECIMAL_PATTERN
+    if decimals is not None:
+        pattern = INTEGER_PATTERN + ("." + "0" * decimals if decimals else "")
+    else:
+        pattern = INTEGER_PATTERN if number.is_integer() else ONE_DECIMAL_PATTERN
     with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):
         return format_decimal(decimal.Decimal(repr(number)), format=pattern, locale=_locale(lang))
 

@@ -123,7 +123,7 @@ def _change_value(value: str, lang: str) -> str:
     if not value:
         return ""
     try:
-        return format_number(float(value), lang)
+        return format_number(float(value), lang, decimals=len(value.partition(".")[2]))
     except ValueError:
         named = indicator_name(value, lang)
         return named if named != value else query.in_language(value, lang)

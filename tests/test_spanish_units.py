@@ -39,6 +39,12 @@ def test_numbers_follow_the_language(value, es, en):
     assert format_number(value, "en") == en
 
 
+def test_fixed_decimals_keep_a_published_precision():
+    assert format_number(59.0, "es", decimals=1) == "59,0"
+    assert format_number(1234.5, "en", decimals=2) == "1,234.50"
+    assert format_number(49.8, "es", decimals=0) == "50"
+
+
 def test_plotly_separators_match_the_formatter():
     assert plotly_separators("es") == ",."
     assert plotly_separators("en") == ".,"
