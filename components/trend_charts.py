@@ -120,10 +120,11 @@ def _end_label(style: SeriesStyle, short: str, value: float, lang: str) -> str:
     return f"{style.glyph} {name}{format_number(value, lang)}"
 
 
-def _label_gap(values: list[float]) -> float:
+def _label_gap(figure: go.Figure) -> float:
     """How far apart (in the chart's units) two line-end labels must be not to overlap: about 16 px of the
     ~200 px high plot left on a 390-px phone once the legend wraps (more room than needed on a desktop),
-    on an axis that runs from 0 to a little above the highest value."""
+    on an axis that runs from 0 to a little above the highest value drawn."""
+    values = [y for trace in figure.data if trace.yaxis in (None, "y") for y in (trace.y or []) if y is not None]
     return 0.085 * max(values, default=1.0) or 1.0
 
 
@@ -193,7 +194,7 @@ def national_chart(lang: str, indicators: list[str], unit: str) -> ChartData:
     base_layout(figure, unit_label(unit, lang), lang, height=480)
     figure.update_layout(yaxis2={"overlaying": "y", "range": [0, 1.05], "visible": False, "fixedrange": True},
                          xaxis={"tickformat": "d"}, margin={"r": END_LABEL_MARGIN})
-    label_line_ends(figure, ends, _label_gap([y for _x, y, _t, _c in ends]))
+    label_line_ends(figure, ends, _label_gap(figure))
     year, value, name = max(latest)
     reading = _("{count} series from {sources} producers are drawn. The most recent figure is {value} ({name}, {year}); "
                 "where producers disagree, each value is shown, never an average.").format(
@@ -335,14 +336,16 @@ def state_chart(lang: str, states: list[str], indicator: str, unit: str) -> Char
         )
         rows += [_row(name, r.year, r.value, unit, r, lang) for r in current.itertuples()]
         value = float(current["value"].iloc[-1])
-        ends.append((years[-1], value, _end_label(style, place, value, lang), colour))
+        # Place names are too long for the right margin of a phone: the glyph and colour tie the value to
+        # the legend's place.
+        ends.append((years[-1], value, _end_label(style, "", value, lang), colour))
         if not national:
             latest.append((years[-1], value, name))
     if not rows:
         return ChartData(empty_figure(_("No published figure for this selection.")), SERIES_COLUMNS, [], [], "")
     base_layout(figure, unit_label(unit, lang), lang, height=420)
     figure.update_layout(xaxis={"tickformat": "d"}, margin={"r": END_LABEL_MARGIN})
-    label_line_ends(figure, ends, _label_gap([y for _x, y, _t, _c in ends]))
+    label_line_ends(figure, ends, _label_gap(figure))
     if latest:
         parts = [_("{name}: {value} in {year}").format(name=n, value=format_number(v, lang), year=y)
                  for y, v, n in sorted(latest, key=lambda t: t[2])]

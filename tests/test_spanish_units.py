@@ -15,7 +15,7 @@ import i18n.numbers as numbers
 from analysis.labels import source_title
 from components.chart_style import graph_config, series_styles, spread_labels
 from components.dropdown import LABELS, dropdown_labels
-from components.trend_charts import national_chart
+from components.trend_charts import national_chart, state_chart
 from data import query
 from data.checks import all_issues
 from i18n.numbers import format_number, plotly_separators
@@ -162,7 +162,8 @@ def test_line_ends_are_labelled_without_overlap():
     data, traces = _series_traces("es")
     annotations = list(data.figure.layout.annotations)
     assert len(annotations) == len(traces)
-    gap = 0.085 * max(a.y for a in annotations)
+    highest = max(y for t in traces for y in t.y if y is not None)
+    gap = 0.08 * highest  # 16 px of a 200-px plot (a phone, once the legend wraps) on an axis from 0 to the top
     columns: dict[float, list[float]] = {}
     for a in annotations:
         columns.setdefault(a.ax, []).append(a.ay)
@@ -177,3 +178,11 @@ def test_titles_we_wrote_are_translated_and_published_titles_are_not():
     assert source_title("mij-2011-statement", "en") == "Official homicide figures for 2010 (Minister Tareck El Aissami)"
     published = "Global Study on Homicide 2013"
     assert source_title("unodc-gsh-2013", "es") == source_title("unodc-gsh-2013", "en") == published
+
+
+def test_state_chart_labels_do_not_overlap_against_the_whole_axis():
+    data = state_chart("es", ["VE-A", "VE-F", "VE-Z"], "violent_deaths", "rate_per_100k")
+    highest = max(y for t in data.figure.data for y in (t.y or []) if y is not None)
+    column = sorted(a.ay for a in data.figure.layout.annotations if a.ax == max(b.ax for b in data.figure.layout.annotations))
+    assert len(column) >= 3
+    assert all(b - a >= 0.08 * highest - 1e-9 for a, b in pairwise(column))
