@@ -152,8 +152,12 @@ GRAPH_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemov
 
 def graph_config(lang: str, base: dict[str, Any] | None = None) -> dict[str, Any]:
     """A graph's config in the page's language: plotly's toolbar, dates and numbers follow ``locale``
-    (the Spanish dictionary is registered in our plotly bundle, ``tools/plotly-bundle/entry.js``)."""
-    return {**(GRAPH_CONFIG if base is None else base), "locale": lang}
+    (the Spanish dictionary is registered in our plotly bundle, ``tools/plotly-bundle/entry.js``).
+
+    plotly 4 adds a "Share chart..." button that uploads the chart to Plotly Cloud (an external server,
+    with an English dialog the Spanish locale does not cover); it is switched off everywhere.
+    """
+    return {**(GRAPH_CONFIG if base is None else base), "locale": lang, "showSendToCloud": False}
 
 
 def localise(figure: go.Figure, lang: str) -> go.Figure:

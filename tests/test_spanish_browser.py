@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 LANGUAGES = ["es", "en"]
 PAGES = ["", "map", "trends", "compare", "briefing", "briefing/VEN", "briefing/VE-F", "data", "about"]
-PLOTLY_ENGLISH = ["Download plot as a PNG", "Zoom in", "Zoom out", "Reset axes", "Autoscale", "Pan"]
+PLOTLY_ENGLISH = ["Download plot as a PNG", "Zoom in", "Zoom out", "Reset axes", "Autoscale", "Pan", "Share chart..."]
 
 VISIBLE_TEXT = """() => [document.body.innerText,
   ...Array.from(document.querySelectorAll('svg text')).map(t => t.textContent)].join('\\n')"""
@@ -74,4 +74,16 @@ def test_plotly_toolbar_dropdowns_and_axes_speak_spanish(live_server, browser_pa
     assert "3 seleccionados" in page.locator("#trends-indicators").inner_text()
     page.locator("#trends-indicators").click()
     assert page.locator(".dash-dropdown-search").first.get_attribute("placeholder") == "Buscar"
+    assert browser_page.errors == []
+
+
+def test_map_toolbar_is_spanish_and_uploads_nothing(live_server, browser_page, dash_app):
+    """The map's toolbar in Spanish, without plotly's "Share chart..." (it uploads the chart to Plotly Cloud)."""
+    page = browser_page.page
+    page.goto(live_server + "/es/map?year=2023")
+    page.wait_for_selector("#map-graph .modebar-btn", state="attached", timeout=20_000)
+    _settled(page)
+    titles = page.eval_on_selector_all("#map-graph .modebar-btn",
+                                       "buttons => buttons.map(b => b.getAttribute('data-title'))")
+    assert "Ampliar" in titles and not set(titles) & set(PLOTLY_ENGLISH), titles
     assert browser_page.errors == []
