@@ -223,8 +223,13 @@ def composition_chart(lang: str, measure: str) -> ChartData:
             continue
         name = indicator_name(component, lang)
         values = list(part["value"] if measure == "count" else part["share"])
+        producer = query.producer_name(OVV, lang)
+        hovers = [hover_lines(producer, f"{name} · {int(r.year)}: " + (
+            _("{count} deaths").format(count=format_number(r.value, lang)) if measure == "count" else
+            _("{share} of the categories reported that year").format(share=format_number(r.share, lang) + " %")),
+            _source_line(r.source_id, lang)) for r in part.itertuples()]
         figure.add_bar(x=list(part["year"]), y=values, name=name, marker_color=COMPONENT_COLOURS[component],
-                       hovertemplate=f"{name}<br>%{{x}}: %{{y}}" + ("%" if measure == "share" else "") + "<extra></extra>")
+                       text=hovers, textposition="none", hovertemplate="%{text}<extra></extra>")
         rows += [{"category": name, "year": int(r.year), "count": int(r.value), "share_percent": r.share,
                   "share_status": "derived", "share_inputs": r.share_inputs, "source_id": r.source_id}
                  for r in part.itertuples()]

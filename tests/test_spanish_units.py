@@ -15,7 +15,7 @@ import i18n.numbers as numbers
 from analysis.labels import source_title
 from components.chart_style import graph_config, series_styles, spread_labels
 from components.dropdown import LABELS, dropdown_labels
-from components.trend_charts import national_chart, state_chart
+from components.trend_charts import composition_chart, national_chart, state_chart
 from data import query
 from data.checks import all_issues
 from i18n.numbers import format_number, plotly_separators
@@ -186,3 +186,11 @@ def test_state_chart_labels_do_not_overlap_against_the_whole_axis():
     column = sorted(a.ay for a in data.figure.layout.annotations if a.ax == max(b.ax for b in data.figure.layout.annotations))
     assert len(column) >= 3
     assert all(b - a >= 0.08 * highest - 1e-9 for a, b in pairwise(column))
+
+
+def test_composition_tooltips_name_producer_and_source():
+    data = composition_chart("es", "share")
+    hover = data.figure.data[0].text[0].replace("<br>", " ")
+    assert hover.startswith("Observatorio Venezolano de Violencia (OVV)")
+    assert "de las categorías reportadas ese año" in hover and "Fuente: Observatorio Venezolano de Violencia" in hover
+    assert not wrong_separators(hover, "es")
