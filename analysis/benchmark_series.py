@@ -127,7 +127,7 @@ def halving_path(distributor: str) -> list[Point]:
 FIREARM_SINCE = 2015
 
 
-def _derived_firearm_shares(countries: set[str]) -> pd.DataFrame:
+def _derived_firearm_shares(countries: set[str], lang: str) -> pd.DataFrame:
     """The package's derived firearm shares (``data/derive.py``), each with the page its counts were read on."""
     rows = []
     for r in query.derived("firearm_share").itertuples():
@@ -137,18 +137,18 @@ def _derived_firearm_shares(countries: set[str]) -> pd.DataFrame:
         counts = counts[counts["year"] == r.year]
         rows.append({"place_id": r.place_id, "year": int(r.year), "value": float(r.value), "source_id": r.source_id,
                      "locator_url": counts["locator_url"].iloc[0] if len(counts) else "",
-                     "note": f"{r.method}: {r.inputs}", "status": "derived"})
+                     "note": f"{query.in_language(r.method, lang)}: {r.inputs}", "status": "derived"})
     return pd.DataFrame(rows, columns=["place_id", "year", "value", "source_id", "locator_url", "note", "status"])
 
 
-def firearm_shares(since: int = FIREARM_SINCE) -> pd.DataFrame:
+def firearm_shares(lang: str, since: int = FIREARM_SINCE) -> pd.DataFrame:
     """Each country's latest published share of homicides committed with firearms since ``since``: the
     region's countries from the benchmarks, Venezuela from its own observations (full years only).
 
     Sources differ (national statistics, observatories, UNODC); each row keeps its own, and a country's
     figure is the one of its latest year (every source's, when several published that year), never an
     average. Columns: place_id, year, value, source_id,
-    locator_url, note.
+    locator_url, note (in ``lang``).
     """
     cols = ["place_id", "year", "value", "source_id", "locator_url", "note", "status"]
     countries = set(query.places().query("kind == 'country'")["place_id"])
@@ -156,7 +156,9 @@ def firearm_shares(since: int = FIREARM_SINCE) -> pd.DataFrame:
     region = region[region["place_id"].isin(countries)].assign(status="published")
     ven = query.series("country", "VEN", "firearm_share_homicides", "percent")
     ven = ven[ven["period"] == ""].assign(place_id="VEN", status="published")
-    derived = _derived_firearm_shares(countries)
+    region = region.assign(note=[query.in_language(n, lang) for n in region["note"]])
+    ven = ven.assign(note=[query.in_language(n, lang) for n in ven["note"]])
+    derived = _derived_firearm_shares(countries, lang)
     frame = pd.concat([region[cols], ven[cols], derived[cols]], ignore_index=True).astype({"year": int, "value": float})
     frame = frame[frame["year"] >= since]
     latest = frame.groupby("place_id")["year"].transform("max")

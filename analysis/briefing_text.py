@@ -66,7 +66,7 @@ def lead(b: Briefing, lang: str, cite) -> str:
     return _("In {year}, the latest year with a figure, the rate of {indicator} in {place} was {value} per 100,000 "
              "inhabitants according to {producer} {ref}: {change}.").format(
         year=latest.year, indicator=lower_first(indicator_name(h.indicator, lang)), place=name,
-        value=format_number(latest.value, lang), producer=query.producer_name(h.producer),
+        value=format_number(latest.value, lang), producer=query.producer_name(h.producer, lang),
         ref=cite(latest), change=change_text(h, lang))
 
 
@@ -74,7 +74,7 @@ def against_national(c: Comparison, name: str, lang: str, cite) -> str:
     _ = translator(lang)
     if c.national is None:
         return _("{producer} published no national rate for {year}, so {place} cannot be set against the country "
-                 "with the same source.").format(producer=query.producer_name(c.producer), year=c.year, place=name)
+                 "with the same source.").format(producer=query.producer_name(c.producer, lang), year=c.year, place=name)
     ratio = c.place.value / c.national.value if c.national.value else 0
     national = format_number(c.national.value, lang)
     if abs(ratio - 1) <= CLOSE:
@@ -122,14 +122,14 @@ def national_spread(c: Comparison, lang: str) -> str:
     (high_code, high), (low_code, low) = states[0], states[-1]
     return _("In {year}, {count} of the 25 states had a rate from {producer}: from {high} in {high_place} to {low} in "
              "{low_place}. The other states have no published figure from this source for that year.").format(
-        year=c.year, count=len(states), producer=query.producer_name(c.producer), high=format_number(high.value, lang),
+        year=c.year, count=len(states), producer=query.producer_name(c.producer, lang), high=format_number(high.value, lang),
         high_place=place_name(high_code), low=format_number(low.value, lang), low_place=place_name(low_code))
 
 
 def trend_text(series: Series, name: str, lang: str) -> str:
     _ = translator(lang)
     points = series.points
-    who = short_producer(series.producer)
+    who = short_producer(series.producer, lang)
     if len(points) < 2:
         if not points:
             return ""

@@ -36,17 +36,35 @@ def _source_rows() -> dict[str, dict[str, str]]:
     return {row["source_id"]: row for row in table.fillna("").astype(str).to_dict("records")}
 
 
-def source_label(source_id: str) -> str:
+def source_label(source_id: str, lang: str) -> str:
     """Short label: the producing organisation and the year of publication."""
     row = _source_rows().get(source_id)
     if row is None:
         return source_id
     year = row.get("published", "")[:4]
-    return f"{row['organisation']} ({year})" if year else row["organisation"]
+    organisation = source_organisation(source_id, lang)
+    return f"{organisation} ({year})" if year else organisation
+
+
+def source_organisation(source_id: str, lang: str) -> str:
+    """The organisation that published a source, in the reader's language where its name differs."""
+    record = source_record(source_id)
+    if lang == "es" and record.get("organisation_es"):
+        return record["organisation_es"]
+    return record.get("organisation") or source_id
 
 
 def source_record(source_id: str) -> dict[str, str]:
     return _source_rows().get(source_id, {"source_id": source_id})
+
+
+def source_title(source_id: str, lang: str) -> str:
+    """A source's title for a reader: the document's own title as published, in every language; where we
+    described an untitled document (a statement, a press copy), our description in the reader's language."""
+    record = source_record(source_id)
+    if lang == "es" and record.get("title_es"):
+        return record["title_es"]
+    return record.get("title") or source_id
 
 
 def place_name(level: str, code: str, with_state: bool = False) -> str:

@@ -137,7 +137,7 @@ def selection_frames(
     drawn = places(level, state)
     with_state = level == "municipality" and not state
     unit_text = unit_label(unit, lang)
-    producer_text = query.producer_name(source)
+    producer_text = query.producer_name(source, lang)
     frames: dict[str, Any] = {}
     rows_by_year: dict[int, list[dict[str, Any]]] = {}
     caution = _("Based on fewer than {count} deaths: an unstable rate.").format(count=SMALL_COUNT)
@@ -170,11 +170,11 @@ def selection_frames(
                     "published_rank_of": rank.published_of,
                     "published_rank_source": rank.source_id,
                     "year": year,
-                    "source": source_label(row["source_id"]),
+                    "source": source_label(row["source_id"], lang),
                     "source_id": row["source_id"],
                     "locator_url": str(row.get("locator_url") or ""),  # the page the figure was read on
                     "note": caution if small else "",
-                    "source_note": str(row.get("note") or ""),
+                    "source_note": query.in_language(str(row.get("note") or ""), lang),
                     **_change_fields(previous.get(code), previous_year),
                 }
             )

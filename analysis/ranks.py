@@ -49,7 +49,7 @@ def rank_phrase(rank: PlaceRank, level: str, producer: str, lang: str, state: st
     """The rank in words: the published one when there is one, else the position among places with a figure."""
     _ = translator(lang)
     if rank.published is not None:
-        who, nth = producer_label(producer), ordinal(rank.published, lang)
+        who, nth = producer_label(producer, lang), ordinal(rank.published, lang)
         if rank.within != "VEN":
             if rank.published_of:
                 return _("{ordinal} of {count} municipalities of {state} in {producer}'s ranking").format(
@@ -79,5 +79,5 @@ def rank_label(rank: PlaceRank, producer: str, lang: str) -> str:
     _ = translator(lang)
     if rank.published is not None:
         return _("{ordinal} ({producer}'s ranking)").format(ordinal=ordinal(rank.published, lang),
-                                                           producer=producer_label(producer))
+                                                           producer=producer_label(producer, lang))
     return _("{ordinal} of {count} with a figure").format(ordinal=ordinal(rank.position, lang), count=rank.among)

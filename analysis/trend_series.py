@@ -20,9 +20,9 @@ from data import query
 from data.derive import COMPONENTS, OVV  # the categories the shares are of, and their producer
 
 
-def producer_label(producer: str) -> str:
+def producer_label(producer: str, lang: str) -> str:
     """A short legend label for a producer: the acronym its name ends with, or a short name."""
-    name = query.producer_name(producer)
+    name = query.producer_name(producer, lang)
     match = re.search(r"\(([A-Z][A-Za-z/\-]{1,11})\)\s*$", name)
     if match:
         return match.group(1)

@@ -22,9 +22,9 @@ EVIDENCE = {
 }
 
 
-def _source_link(source_id: str) -> Component:
+def _source_link(source_id: str, lang: str) -> Component:
     url = source_record(source_id).get("url", "")
-    label = source_label(source_id)
+    label = source_label(source_id, lang)
     return html.A(label, href=url, target="_blank", rel="noopener noreferrer") if url.startswith("http") else label
 
 
@@ -45,8 +45,8 @@ def practice_cards(lang: str) -> list[Component]:
             html.P([html.Strong(_("What was done: ")), getattr(row, "summary_" + suffix)], className="small mb-1"),
             html.P([html.Strong(_("Measured outcome: ")), getattr(row, "outcome_" + suffix)], className="small mb-1"),
             html.P([html.Strong(_("Caveats: ")), getattr(row, "caveat_" + suffix)], className="small mb-1"),
-            html.P([html.Strong(_("Figures: ")), _source_link(row.source_id),
-                    *([html.Br(), html.Strong(_("Evaluation: ")), _source_link(evaluation)] if evaluation else
+            html.P([html.Strong(_("Figures: ")), _source_link(row.source_id, lang),
+                    *([html.Br(), html.Strong(_("Evaluation: ")), _source_link(evaluation, lang)] if evaluation else
                       [html.Br(), html.Em(_("No independent evaluation is recorded."))])],
                    className="small mb-0"),
         ]

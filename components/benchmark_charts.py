@@ -70,7 +70,8 @@ def ranking_chart(lang: str, year: int, distributor: str) -> ChartData:
         hovertemplate="%{y}: %{x}<extra></extra>", showlegend=False,
     )
     rows = [{"place_id": r.place_id, "place": names.get(r.place_id, r.place_id), "year": year, "value": _round(r.value),
-             "rank": int(r.rank), "status": "published", "source_id": r.source_id, "note": r.note or ""}
+             "rank": int(r.rank), "status": "published", "source_id": r.source_id,
+             "note": query.in_language(r.note or "", lang)}
             for r in ranked.itertuples()]
     region = regional_average(distributor)
     region = region[region["year"] == year]
@@ -85,12 +86,13 @@ def ranking_chart(lang: str, year: int, distributor: str) -> ChartData:
     if epidemic:
         references.append((float(epidemic["value"]), _("‘Epidemic’ level, 10"), "dot", "bottom right"))
         rows.append({"place_id": "", "place": _("‘Epidemic’ level"), "year": None, "value": float(epidemic["value"]),
-                     "rank": None, "status": "reference", "source_id": epidemic["source_id"], "note": epidemic["note"]})
+                     "rank": None, "status": "reference", "source_id": epidemic["source_id"],
+                     "note": query.in_language(epidemic["note"], lang)})
     for value, text, dash, position in references:
         figure.add_vline(x=value, line={"color": REFERENCE, "dash": dash, "width": 1.5},
                          annotation={"text": text, "font": {"size": 10}, "bgcolor": "rgba(255,255,255,0.8)"},
                          annotation_position=position)
-    base_layout(figure, "", height=max(380, 22 * len(ranked) + 90))
+    base_layout(figure, "", lang, height=max(380, 22 * len(ranked) + 90))
     figure.update_layout(xaxis={"title": unit_label("rate_per_100k", lang), "rangemode": "tozero"},
                          yaxis={"title": "", "automargin": True, "tickfont": {"size": 11}},
                          margin={"l": 10, "r": 12, "t": 30, "b": 40})
@@ -127,7 +129,8 @@ def lines_chart(lang: str, countries: list[str], distributor: str) -> ChartData:
             marker={"size": 6 if ven else 4}, hovertemplate=f"{names.get(place, place)}<br>%{{x}}: %{{y}}<extra></extra>",
         )
         rows += [{"place_id": place, "place": names.get(place, place), "year": int(r.year), "value": _round(r.value),
-                  "rank": None, "status": "published", "source_id": r.source_id, "note": r.note or ""}
+                  "rank": None, "status": "published", "source_id": r.source_id,
+             "note": query.in_language(r.note or "", lang)}
                  for r in series.itertuples()]
     region = regional_average(distributor)
     if len(region):
@@ -145,7 +148,8 @@ def lines_chart(lang: str, countries: list[str], distributor: str) -> ChartData:
                          annotation={"text": _("‘Epidemic’ level, 10"), "font": {"size": 10}},
                          annotation_position="bottom left")
         rows.append({"place_id": "", "place": _("‘Epidemic’ level"), "year": None, "value": float(epidemic["value"]),
-                     "rank": None, "status": "reference", "source_id": epidemic["source_id"], "note": epidemic["note"]})
+                     "rank": None, "status": "reference", "source_id": epidemic["source_id"],
+                     "note": query.in_language(epidemic["note"], lang)})
     halving = _target(HALVING)
     path = halving_path(distributor) if halving else []
     if len(ven) and path:
@@ -160,7 +164,7 @@ def lines_chart(lang: str, countries: list[str], distributor: str) -> ChartData:
                  for y, v in path]
     if not rows:
         return ChartData(empty_figure(_("No figures for this selection.")), RATE_COLUMNS, [], [], "")
-    base_layout(figure, unit_label("rate_per_100k", lang), height=460)
+    base_layout(figure, unit_label("rate_per_100k", lang), lang, height=460)
     if len(ven) and path:
         peak = ven.loc[ven["value"].idxmax()]
         last = ven.iloc[-1]
@@ -240,7 +244,7 @@ def trajectory_chart(lang: str, mode: str, distributor: str) -> ChartData:
                          line={"color": REFERENCE, "width": 1, "dash": dash})
     figure.add_annotation(text=_("half"), xref="paper", x=1, y=math.log10(50), yanchor="top", xanchor="right",
                           showarrow=False, font={"size": 10})
-    base_layout(figure, _("index, base year = 100 (log scale)"), height=480)
+    base_layout(figure, _("index, base year = 100 (log scale)"), lang, height=480)
     figure.update_layout(xaxis={"title": _("years since the policy started") if mode == "start"
                                 else _("years since the peak"), "zeroline": True, "zerolinecolor": "#888"},
                          yaxis={"type": "log", "rangemode": "normal", "range": [low, high]})
@@ -267,7 +271,7 @@ def firearm_chart(lang: str) -> ChartData:
     """Each country's latest published firearm share of homicides since 2015, Venezuela highlighted."""
     _ = translator(lang)
     names = place_names(lang)
-    shares = firearm_shares()
+    shares = firearm_shares(lang)
     if shares.empty:
         return ChartData(empty_figure(_("No published firearm share since {year}.").format(year=FIREARM_SINCE)),
                          FIREARM_COLUMNS, [], [], "")
@@ -283,7 +287,7 @@ def firearm_chart(lang: str) -> ChartData:
         marker_color=[VENEZUELA if p == "VEN" else OTHER_PLACE for p in ordered["place_id"]],
         hovertemplate="%{y}: %{x}%<extra></extra>",
     )
-    base_layout(figure, "", height=max(320, 24 * len(shares) + 90))
+    base_layout(figure, "", lang, height=max(320, 24 * len(shares) + 90))
     figure.update_layout(xaxis={"title": _("% of homicides committed with a firearm"), "range": [0, 100]},
                          yaxis={"title": "", "automargin": True, "tickfont": {"size": 11}},
                          margin={"l": 10, "r": 12, "t": 16, "b": 40})

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from dash import html
 
 from analysis.briefing_figures import COUNTRY, Briefing, Series, place_name
-from analysis.labels import indicator_name, source_record, unit_label
+from analysis.labels import indicator_name, source_organisation, source_record, source_title, unit_label
 from components.briefing_svg import Bar, Line, bar_chart, line_chart, svg_image
 from components.source_note import file_footer
 from data import query
@@ -46,15 +46,15 @@ def _row(code: str, indicator: str, unit: str, producer: str, year: int, value: 
             "year": year, "value": value, "source_id": source_id}
 
 
-def short_producer(producer: str) -> str:
+def short_producer(producer: str, lang: str) -> str:
     """"OVV" for "Observatorio Venezolano de Violencia (OVV)"; the producer id in capitals otherwise."""
-    match = re.search(r"\(([^()]+)\)\s*$", query.producer_name(producer))
+    match = re.search(r"\(([^()]+)\)\s*$", query.producer_name(producer, lang))
     return match.group(1) if match else producer.upper()
 
 
 def series_label(series: Series, lang: str, several_indicators: bool) -> str:
     """Legend text: the place (state briefings) or the indicator (national), with its producer."""
-    who = short_producer(series.producer)
+    who = short_producer(series.producer, lang)
     name = indicator_name(series.indicator, lang) if several_indicators else place_name(series.code)
     return name if f"({who})" in name else f"{name} · {who}"
 
@@ -66,7 +66,7 @@ def trend_chart(b: Briefing, lang: str) -> BriefingChart | None:
     several = b.code == COUNTRY
     lines = [Line(series_label(s, lang, several), [(p.year, p.value) for p in s.points]) for s in b.trend]
     unit = unit_label("rate_per_100k", lang)
-    producers = ", ".join(dict.fromkeys(query.producer_name(s.producer) for s in b.trend))
+    producers = ", ".join(dict.fromkeys(query.producer_name(s.producer, lang) for s in b.trend))
     title = f"{_(TREND_TITLE)}: {place_name(b.code)} ({producers})"
     rows = [_row(s.code, s.indicator, s.unit, s.producer, p.year, p.value, p.source_id) for s in b.trend for p in s.points]
     alt = _("Line chart: {title}, {unit}. The figures are listed in the CSV download and in the text.").format(
@@ -93,7 +93,7 @@ def compare_chart(b: Briefing, lang: str) -> BriefingChart | None:
         if point:
             rows.append(_row(code, c.indicator, c.unit, c.producer, c.year, point.value, point.source_id))
     heading = _(NATIONAL_COMPARE_TITLE) if b.code == COUNTRY else _(COMPARE_TITLE)
-    title = f"{heading}: {indicator_name(c.indicator, lang)}, {c.year} ({query.producer_name(c.producer)})"
+    title = f"{heading}: {indicator_name(c.indicator, lang)}, {c.year} ({query.producer_name(c.producer, lang)})"
     alt = _("Bar chart: {title}, {unit}.").format(title=title, unit=unit_label(c.unit, lang))
     svg = bar_chart(bars, title, _("no published figure"), lang)
     return BriefingChart(title, svg, alt, rows)
@@ -106,7 +106,7 @@ def chart_csv(chart: BriefingChart, lang: str) -> str:
     buffer.write(f"# {chart.title}\n")
     for source_id in chart.source_ids:
         record = source_record(source_id)
-        buffer.write(f"# {_('Source')} {source_id}: {record.get('organisation', '')} — {record.get('title', '')} — "
+        buffer.write(f"# {_('Source')} {source_id}: {source_organisation(source_id, lang)} — {source_title(source_id, lang)} — "
                      f"{record.get('url', '')}\n")
     buffer.write(file_footer(lang))
     writer = csv.writer(buffer, lineterminator="\n")

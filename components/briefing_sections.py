@@ -23,7 +23,7 @@ from analysis.briefing_text import (
     trend_text,
     value_text,
 )
-from analysis.labels import indicator_name, source_record
+from analysis.labels import indicator_name, source_organisation, source_record, source_title
 from analysis.map_frames import SMALL_COUNT
 from components.briefing_charts import BriefingChart, chart_csv, chart_image, compare_chart, trend_chart
 from components.chart_card import export_texts
@@ -121,7 +121,7 @@ def figures_section(b: Briefing, lang: str, cite: Citations) -> Component:
         figure.append(" " + cite(latest))
         rows.append(html.Tr([
             html.Td(indicator_name(series.indicator, lang)),
-            html.Td(query.producer_name(series.producer)),
+            html.Td(query.producer_name(series.producer, lang)),
             html.Td(str(latest.year)),
             html.Td(figure),
             html.Td(change_text(series, lang)),
@@ -270,8 +270,8 @@ def sources_section(lang: str, cite: Citations) -> Component:
         published = record.get("published", "")
         latest = max(latest, published)
         url = record.get("url", "")
-        parts: list = [f"[{number}] ", html.Strong(record.get("organisation") or source_id), ". ",
-                       record.get("title") or source_id, ". "]
+        parts: list = [f"[{number}] ", html.Strong(source_organisation(source_id, lang)), ". ",
+                       source_title(source_id, lang), ". "]
         if published:
             parts.append(_("Published {date}.").format(date=publication_date(published, lang)) + " ")
         if url.startswith("http"):
@@ -279,9 +279,9 @@ def sources_section(lang: str, cite: Citations) -> Component:
             parts.append(". ")
         where = cite.locators.get(source_id) or []
         if where:
-            parts.append(_("Where: {places}.").format(places="; ".join(where)) + " ")
+            parts.append(_("Where: {places}.").format(places="; ".join(query.in_language(w, lang) for w in where)) + " ")
         if record.get("licence"):
-            parts.append(_("Terms: {licence}").format(licence=record["licence"]) + ".")
+            parts.append(_("Terms: {licence}").format(licence=query.in_language(record["licence"], lang)) + ".")
         items.append(html.Li(parts))
     closing = _("Figures published up to {date}. Compiled from the data package of this dashboard; our compilation is "
                 "published under CC BY 4.0. Where no figure was published, this briefing says so; no gap is filled "

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from dash import MATCH, ClientsideFunction, Input, Output, State, clientside_callback, dcc, html
 from dash.development.base_component import Component
 
-from components.chart_style import GRAPH_CONFIG
+from components.chart_style import graph_config
 from components.data_table import data_table
 from components.embed_snippet import embed_action
 from components.source_note import file_footer, source_header, source_note
@@ -79,7 +79,7 @@ def chart_body(chart: Chart, view: object, lang: str) -> list[Component]:
     export = chart.export(view, lang, data.rows, data.source_ids, title=title)
     return [
         html.P(data.reading, id=f"{chart.name}-reading", className="chart-reading", **{"aria-live": "polite"}),
-        dcc.Graph(id=f"{chart.name}-graph", figure=data.figure, config=GRAPH_CONFIG, className="chart-graph"),
+        dcc.Graph(id=f"{chart.name}-graph", figure=data.figure, config=graph_config(lang), className="chart-graph"),
         _table(chart.name, title, data, lang),
         dcc.Store(id={"type": "chart-csv", "chart": chart.name},
                   data={"content": chart_csv(title, data, lang), "filename": f"{export.filename}.csv"}),

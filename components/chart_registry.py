@@ -26,7 +26,7 @@ from components.briefing_charts import (
 )
 from components.briefing_charts import chart_csv as briefing_csv
 from components.chart_card import ChartData, chart_csv
-from components.chart_style import GRAPH_CONFIG
+from components.chart_style import graph_config
 from components.embed_frame import EmbedContent, embed_graph
 from components.map_figure import MAP_TITLE, MapDrawing, draw_map, map_csv
 from components.trend_charts import composition_chart, national_chart, population_chart, state_chart
@@ -182,7 +182,7 @@ def _plotly_embed(chart: Chart, view: Any, lang: str) -> EmbedContent:
     return EmbedContent(
         title=title,
         subtitle=data.reading,
-        chart=embed_graph(data.figure, GRAPH_CONFIG, "plotly"),
+        chart=embed_graph(data.figure, graph_config(lang), "plotly"),
         source_ids=list(data.source_ids),
         full_view=full_view(chart, view, lang),
         csv_text=chart_csv(title, data, lang),

@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 from dash.development.base_component import Component
 
-from analysis.labels import source_label, source_record
+from analysis.labels import source_label, source_organisation, source_record
 from i18n import translator
 from views.navigation import SITE_NAME, page_path
 
@@ -149,14 +149,14 @@ def csv_href(text: str) -> str:
     return "data:text/csv;charset=utf-8," + quote("\ufeff" + text)
 
 
-def source_links(source_ids: list[str]) -> list[Component | str]:
+def source_links(source_ids: list[str], lang: str) -> list[Component | str]:
     """Each document's label, linked where it has an address, opening outside the frame."""
     parts: list[Component | str] = []
     for index, source_id in enumerate(source_ids):
         if index:
             parts.append("; ")
         url = source_record(source_id).get("url", "")
-        label = source_label(source_id)
+        label = source_label(source_id, lang)
         parts.append(html.A(label, href=url, target="_blank", rel="noopener noreferrer") if url.startswith("http") else label)
     return parts
 
@@ -171,15 +171,15 @@ def source_line(lang: str, source_ids: list[str]) -> Component:
     shown = list(dict.fromkeys(source_ids))
     if len(shown) <= 1:
         parts: list[Component | str] = [html.Strong(_("Source: "))]
-        parts.extend(source_links(shown) if shown else [_("no published figure in this selection.")])
+        parts.extend(source_links(shown, lang) if shown else [_("no published figure in this selection.")])
         return html.P(parts, className="embed-source mb-1")
-    organisations = dict.fromkeys(source_record(s).get("organisation") or source_label(s) for s in shown)
+    organisations = dict.fromkeys(source_organisation(s, lang) or source_label(s, lang) for s in shown)
     summary = html.Summary(
         [html.Strong(_("Sources ({count}): ").format(count=len(shown))), ", ".join(organisations)],
         className="embed-source-summary",
         title=_("Show every source"),
     )
-    return html.Details([summary, html.P(source_links(shown), className="embed-source-list mb-0")],
+    return html.Details([summary, html.P(source_links(shown, lang), className="embed-source-list mb-0")],
                         className="embed-source mb-1")
 
 

@@ -19,6 +19,7 @@ from dash import dcc, html
 from analysis.labels import indicator_name, unit_label
 from analysis.map_frames import LATEST, selection_frames, tile_labels
 from analysis.trend_series import producer_series
+from components.chart_style import graph_config, localise
 from components.choropleth import GRAPH_CONFIG, map_figure
 from components.source_note import file_footer, source_header
 from data import query
@@ -51,7 +52,7 @@ def shown_frame(view: MapView, frames: dict[str, Any]) -> dict[str, Any]:
 
 def build_figure(view: MapView, frames: dict[str, Any], lang: str) -> go.Figure:
     _ = translator(lang)
-    return map_figure(
+    return localise(map_figure(
         geometry_for(view),
         shown_frame(view, frames),
         frames["colours"],
@@ -59,7 +60,7 @@ def build_figure(view: MapView, frames: dict[str, Any], lang: str) -> go.Figure:
         unit_label(view.unit, lang),
         _("No published figure"),
         tile_labels() if view.view == "tiles" else None,
-    )
+    ), lang)
 
 
 def _blank(value: object) -> object:
@@ -151,6 +152,7 @@ def state_panel(view: MapView, lang: str) -> list[Any]:
                            mode="lines+markers", line={"color": "#bd0026"})
     figure.update_layout(height=220, margin={"l": 40, "r": 10, "t": 10, "b": 30}, legend={"orientation": "h", "y": -0.25},
                          xaxis={"dtick": 2}, yaxis={"title": unit_label(view.unit, lang)})
+    localise(figure, lang)
     latest = series[series["year"] == view.year] if len(series) else series
     summary = (
         _("{name}, {year}: {value} {unit}.").format(
@@ -163,7 +165,7 @@ def state_panel(view: MapView, lang: str) -> list[Any]:
     return [
         html.H2(codes.state_name(view.state), className="h5"),
         html.P(summary),
-        dcc.Graph(figure=figure, config={"displaylogo": False, "responsive": True}, id="map-state-trend")
+        dcc.Graph(figure=figure, config=graph_config(lang), id="map-state-trend")
         if len(series) or len(national)
         else html.P(_("No published series for this state in this selection.")),
         html.Button(_("← Back to all states"), id="map-back", n_clicks=0, className="btn btn-outline-secondary btn-sm"),

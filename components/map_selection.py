@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 from dash.development.base_component import Component
 
+from components.dropdown import dropdown
 from i18n import translator
 
 
@@ -67,8 +68,8 @@ def place_picker(lang: str, options: list[dict[str, str]], value: str | None) ->
     return html.Div(
         [
             dbc.Label(_("Go to a place"), html_for="map-place", className="fw-semibold mb-1", id="map-place-label"),
-            dcc.Dropdown(id="map-place", options=options, value=value, searchable=True, clearable=False,
-                         placeholder=_("Type a state or municipality"), className="map-place"),
+            dropdown(lang, id="map-place", options=options, value=value, searchable=True, clearable=False,
+                     placeholder=_("Type a state or municipality"), className="map-place"),
             html.Div(_("A state opens its municipalities; a municipality shows its figure."),
                      className="form-text", id="map-place-help"),
         ],

@@ -8,7 +8,7 @@ from typing import Any
 from dash import html
 from dash.development.base_component import Component
 
-from analysis.labels import source_record
+from analysis.labels import source_organisation, source_record, source_title
 from data import query
 from i18n import translator
 from views.export_text import LICENCE_LINE
@@ -40,13 +40,12 @@ def source_header(rows: Iterable[Mapping[str, Any]], source_ids: Iterable[str], 
     lines = []
     for source_id in dict.fromkeys([*source_ids, *found]):
         record = source_record(source_id)
-        lines.append(f"# {_('Source')} {source_id}: {record.get('organisation', '')} — {record.get('title', '')} — "
-                     f"{record.get('url', '')}")
+        lines.append(f"# {_('Source')} {source_id}: {source_organisation(source_id, lang)} — "
+                     f"{source_title(source_id, lang)} — {record.get('url', '')}")
         for (page, copy), count in pages.get(source_id, {}).items():
             if copy:
-                copy_record = source_record(copy)
                 text = _("read on {page}, a copy by {copy} (rows: {count})").format(
-                    page=page, copy=copy_record.get("organisation") or copy, count=count)
+                    page=page, copy=source_organisation(copy, lang) or copy, count=count)
             else:
                 text = _("read on {page} (rows: {count})").format(page=page, count=count)
             lines.append(f"#   {text}")
@@ -58,14 +57,14 @@ def source_note(lang: str, source_ids: Iterable[str]) -> Component:
     items = []
     for source_id in dict.fromkeys(source_ids):
         record = source_record(source_id)
-        parts: list[Component | str] = [html.Strong(record.get("organisation") or source_id), " — "]
+        parts: list[Component | str] = [html.Strong(source_organisation(source_id, lang)), " — "]
         url = record.get("url", "")
-        title = record.get("title") or source_id
+        title = source_title(source_id, lang)
         parts.append(html.A(title, href=url, rel="noopener noreferrer", target="_blank") if url.startswith("http") else title)
         if record.get("published"):
             parts.append(f" ({record['published']})")
         if record.get("licence"):
-            parts.append(". " + _("Terms: {licence}").format(licence=record["licence"]))
+            parts.append(". " + _("Terms: {licence}").format(licence=query.in_language(record["licence"], lang)))
         items.append(html.Li(parts))
     summary = _("Sources ({count})").format(count=len(items))
     return html.Div(

@@ -30,6 +30,7 @@ from frictionless import validate as fl_validate
 from data import derive, themes
 from data.errors import Issue
 from data.package import DATA_DIR, read_raw, resources
+from data.translations import translation_issues
 
 COMPONENTS = {
     "violent_deaths": ("homicides", "police_killings", "deaths_under_investigation"),
@@ -413,6 +414,7 @@ def all_issues(root: Path = DATA_DIR) -> list[Issue]:
     except (KeyError, AttributeError, ValueError) as exc:  # a table too broken to apply the rules
         issues.append(Issue("datapackage.json", None, f"domain checks could not run: {exc}"))
     issues += derived_issues(root)
+    issues += translation_issues(root)
     return _dedupe(issues)
 
 

@@ -64,7 +64,7 @@ def clear_cache() -> None:
     with _LOADING:
         _LOADED.clear()
     _observation_producers.cache_clear()
-    for cached in (_rows_by_series, _series, _producers, producer_name, _published_ranks):
+    for cached in (_rows_by_series, _series, _producers, producer_name, _published_ranks, _spanish):
         cached.cache_clear()
 
 
@@ -198,12 +198,17 @@ def _producers(indicator: str | None, unit: str | None, level: str | None) -> tu
     return tuple(sorted(counts.index, key=lambda p: (-counts[p], p)))
 
 
-@lru_cache(maxsize=256)
-def producer_name(producer: str) -> str:
-    """The organisation named most often among a producer's sources."""
+@lru_cache(maxsize=512)
+def producer_name(producer: str, lang: str) -> str:
+    """The organisation named most often among a producer's sources, in the reader's language
+    (``organisation_es`` on Spanish pages where the package gives one)."""
     frame = _t("sources")
-    names = frame[frame["source_id"].map(producer_of) == producer]["organisation"]
-    return str(names.mode().iloc[0]) if len(names) else producer
+    rows = frame[frame["source_id"].map(producer_of) == producer]
+    if not len(rows):
+        return producer
+    name = str(rows["organisation"].mode().iloc[0])
+    spanish = rows[rows["organisation"] == name]["organisation_es"].fillna("")
+    return str(spanish.iloc[0]) if lang == "es" and spanish.iloc[0] else name
 
 
 def options(
@@ -317,6 +322,21 @@ def changes() -> pd.DataFrame:
     frame = _t("changes")
     return frame.assign(_order=range(len(frame))).sort_values(["date", "_order"], ascending=[False, True]).drop(
         columns="_order").reset_index(drop=True)
+
+
+@lru_cache(maxsize=1)
+def _spanish() -> dict[str, str]:
+    frame = _tables()["translations"]
+    return dict(zip(frame["text_en"], frame["text_es"], strict=True))
+
+
+def in_language(text: str, lang: str) -> str:
+    """A licence, locator or note we wrote (``data/translations.py`` lists the fields) in the reader's
+    language. The package checks that every such text has its Spanish, so the fallback to the English
+    text only serves a text that is not ours (a source's own title passes through unchanged)."""
+    if lang != "es" or not text:
+        return text
+    return _spanish().get(text, text)
 
 
 def events() -> pd.DataFrame:

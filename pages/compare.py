@@ -17,6 +17,7 @@ from components.benchmark_cards import practice_cards
 from components.bilingual_page import register_page_bilingual
 from components.chart_card import chart_card, labelled
 from components.chart_registry import on_page
+from components.dropdown import dropdown
 from components.page_intro import data_page_pointer
 from components.share_link import share_link
 from i18n import translator
@@ -41,11 +42,12 @@ def _controls(view: CompareView, lang: str) -> dict[str, list[Component]]:
         options=[{"label": _(label), "value": key} for key, label in DISTRIBUTOR_LABELS.items()]), "compare-source")
     return {
         "compare-ranking": [
-            labelled(_("Year"), dcc.Dropdown(id="compare-year", options=view.options("year", lang), value=view.year,
+            labelled(_("Year"), dropdown(lang, id="compare-year", options=view.options("year", lang), value=view.year,
                                              clearable=False), "compare-year", "8rem"),
             source_control],
         "compare-lines": [
-            labelled(_("Countries"), dcc.Dropdown(id="compare-countries", multi=True, value=list(view.countries),
+            labelled(_("Countries"), dropdown(lang, id="compare-countries", multi=True, value=list(view.countries),
+                                                  placeholder=_("Choose countries to compare with Venezuela"),
                                                   options=[{"label": names.get(p, p), "value": p} for p in countries]),
                      "compare-countries", "22rem")],
         "compare-firearms": [],

@@ -6,13 +6,14 @@ from __future__ import annotations
 from dash import html
 from dash.development.base_component import Component
 
-from analysis.labels import indicator_name
+from analysis.labels import indicator_name, source_organisation, source_title
 from components.bilingual_page import register_page_bilingual
 from components.data_table import data_table
 from components.page_intro import page_intro
 from data import query
 from i18n import translator
 from i18n.markers import N_
+from i18n.numbers import format_number
 from views.navigation import PACKAGE_URL
 from views.tables import Column, Table, link_cell, number_cell, text_cell
 
@@ -78,11 +79,11 @@ def sources_table(lang: str) -> Component:
     )
     for row in query.sources().fillna("").to_dict("records"):
         table.rows.append([
-            text_cell(row["organisation"]),
-            link_cell(str(row["title"]), str(row["url"])),
+            text_cell(source_organisation(row["source_id"], lang)),
+            link_cell(source_title(row["source_id"], lang), str(row["url"])),
             text_cell(str(row["published"])),
             text_cell(translate_key(_, KIND_NAMES, row["kind"])),
-            text_cell(row["licence"]),
+            text_cell(query.in_language(row["licence"], lang)),
         ])
     return data_table("data-sources", table, lang, filter_label=_("Search the sources"))
 
@@ -91,15 +92,29 @@ CHANGE_NAMES = {"added": N_("Added"), "corrected": N_("Corrected"), "relabelled"
                 "removed": N_("Removed")}
 
 
+def _change_value(value: str, lang: str) -> str:
+    """An old or new value of the changes log as a reader sees it: a number formatted, an indicator named,
+    our words in the reader's language."""
+    if not value:
+        return ""
+    try:
+        return format_number(float(value), lang, decimals=len(value.partition(".")[2]))
+    except ValueError:
+        named = indicator_name(value, lang)
+        return named if named != value else query.in_language(value, lang)
+
+
 def whats_new(lang: str) -> Component:
     """The package's changes log, newest release first: what was added or corrected, and why."""
     _ = translator(lang)
     version, date = query.release()
     items = []
     for row in query.changes().itertuples():
-        change = [html.Strong(f"{row.date} · {translate_key(_, CHANGE_NAMES, row.change)}"), f" · {row.table}: {row.key}"]
-        if row.old_value or row.new_value:
-            change.append(" (" + (f"{row.old_value} → {row.new_value}" if row.old_value else row.new_value) + ")")
+        change = [html.Strong(f"{row.date} · {translate_key(_, CHANGE_NAMES, row.change)}"),
+                  f" · {row.table}: {query.in_language(row.key, lang)}"]
+        old, new = _change_value(row.old_value, lang), _change_value(row.new_value, lang)
+        if old or new:
+            change.append(" (" + (f"{old} → {new}" if old else new) + ")")
         change.append(". " + (row.reason_es if lang == "es" else row.reason_en))
         items.append(html.Li(change))
     return html.Section(

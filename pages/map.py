@@ -30,8 +30,10 @@ from analysis.map_frames import LATEST
 from components.bilingual_page import register_page_bilingual
 from components.chart_card import export_texts
 from components.chart_registry import chart
+from components.chart_style import graph_config
 from components.choropleth import GRAPH_CONFIG
 from components.data_table import data_table
+from components.dropdown import dropdown
 from components.embed_snippet import embed_action
 from components.map_figure import build_figure, frames_for, map_csv, map_title, shown_frame, state_panel
 from components.map_selection import controls_toggle, place_picker, selection_panel, year_marks
@@ -64,10 +66,10 @@ def layout(lang: str, **params: object) -> Any:
     controls = html.Div(
         [
             place_picker(lang, place_options(view.state, lang), view.state),
-            _labelled(_("Indicator"), dcc.Dropdown(id="map-indicator", options=view.options("indicator", lang), value=view.indicator,
+            _labelled(_("Indicator"), dropdown(lang, id="map-indicator", options=view.options("indicator", lang), value=view.indicator,
                                                    clearable=False, searchable=False), "map-indicator"),
             _labelled(_("Measure"), dbc.RadioItems(id="map-measure", options=view.options("measure", lang), value=view.measure), "map-measure"),
-            _labelled(_("Source"), dcc.Dropdown(id="map-source", options=view.options("source", lang), value=view.producer,
+            _labelled(_("Source"), dropdown(lang, id="map-source", options=view.options("source", lang), value=view.producer,
                                                 clearable=False, searchable=False), "map-source"),
             _labelled(_("Show"), dbc.RadioItems(
                 id="map-when", value=view.when,
@@ -140,7 +142,8 @@ def layout(lang: str, **params: object) -> Any:
                             timeline,
                             html.Div([
                                 html.Div(dcc.Graph(id="map-graph", figure=page_figure(view, frames, lang),
-                                                   config=GRAPH_CONFIG, className="map-graph", responsive=True),
+                                                   config=graph_config(lang, GRAPH_CONFIG), className="map-graph",
+                                                   responsive=True),
                                          className="map-graph-box"),
                                 selection_panel(lang),
                             ], className="map-stage"),

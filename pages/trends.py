@@ -17,6 +17,7 @@ from analysis.trend_series import indicators_at, national_events
 from components.bilingual_page import register_page_bilingual
 from components.chart_card import chart_card, labelled
 from components.chart_registry import on_page
+from components.dropdown import dropdown
 from components.page_intro import data_page_pointer
 from components.share_link import share_link
 from geo import codes
@@ -37,7 +38,7 @@ def _events_list(lang: str) -> Component:
     items = [
         html.Li(
             [html.Strong(f"{r.date} · {getattr(r, title)}"), " ", getattr(r, text), " ",
-             html.A(f"{_('Source')}: {source_label(r.source_id)}", href=r.locator_url, target="_blank",
+             html.A(f"{_('Source')}: {source_label(r.source_id, lang)}", href=r.locator_url, target="_blank",
                     rel="noopener noreferrer")],
             id=f"event-{r.event_id}", className="trend-event",
         )
@@ -55,7 +56,7 @@ def _controls(view: TrendView, lang: str) -> dict[str, list[Component]]:
     state_names = [{"label": codes.state_name(c), "value": c} for c in codes.state_iso_codes()]
     return {
         "trends-national": [
-            labelled(_("Indicators"), dcc.Dropdown(id="trends-indicators", options=national_options,
+            labelled(_("Indicators"), dropdown(lang, id="trends-indicators", options=national_options,
                                                    value=list(view.indicators), multi=True, clearable=False),
                      "trends-indicators", "22rem"),
             labelled(_("Unit"), dbc.RadioItems(id="trends-unit", options=view.options("unit", lang), value=view.unit,
@@ -65,13 +66,13 @@ def _controls(view: TrendView, lang: str) -> dict[str, list[Component]]:
                                                options=[{"label": _(v), "value": k} for k, v in MEASURES.items()]),
                      "trends-composition-measure")],
         "trends-population": [
-            labelled(_("Count"), dcc.Dropdown(id="trends-base-indicator", clearable=False, value=view.base_indicator,
+            labelled(_("Count"), dropdown(lang, id="trends-base-indicator", clearable=False, value=view.base_indicator,
                                               options=[{"label": indicator_name(i, lang), "value": i}
                                                        for i in POPULATION_INDICATORS]), "trends-base-indicator")],
         "trends-states": [
-            labelled(_("States"), dcc.Dropdown(id="trends-states-select", options=state_names, value=list(view.states),
-                                               multi=True), "trends-states-select", "20rem"),
-            labelled(_("Indicator"), dcc.Dropdown(id="trends-state-indicator", options=state_options, clearable=False,
+            labelled(_("States"), dropdown(lang, id="trends-states-select", options=state_names, value=list(view.states),
+                                               multi=True, placeholder=_("Choose one or more states")), "trends-states-select", "20rem"),
+            labelled(_("Indicator"), dropdown(lang, id="trends-state-indicator", options=state_options, clearable=False,
                                                   value=view.state_indicator), "trends-state-indicator"),
             labelled(_("Unit"), dbc.RadioItems(id="trends-state-unit", inline=True, value=view.state_unit,
                                                options=view.options("state_unit", lang)), "trends-state-unit")],

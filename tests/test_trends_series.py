@@ -89,5 +89,6 @@ def test_gaps_break_lines_instead_of_bridging_them():
 
 
 def test_producer_labels_are_short():
-    assert producer_label("ovv") == "OVV"
-    assert producer_label("unodc") == "UNODC"
+    assert producer_label("ovv", "es") == "OVV"
+    assert producer_label("unodc", "en") == "UNODC"
+    assert producer_label("who", "en") == "WHO" and producer_label("who", "es") == "OMS"

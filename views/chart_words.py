@@ -58,7 +58,7 @@ def map_file_words(view: MapView, lang: str) -> list[str]:
     if view.measure != "rate":
         words.append(_(MEASURE_LABELS[view.measure]))
     if sources_for(view.indicator, view.measure, view.level)[:1] != [view.producer]:
-        words.append(producer_label(view.producer))
+        words.append(producer_label(view.producer, lang))
     words.append(codes.state_name(view.state) if view.state else _(VENEZUELA))
     if view.level == "municipality" and not view.state:
         words.append(_("municipalities"))

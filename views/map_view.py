@@ -74,7 +74,7 @@ class MapView:
         if param == "measure":
             return [{"label": _(MEASURE_LABELS[m]), "value": m} for m in measures_for(self.indicator, self.level)]
         if param == "source":
-            return [{"label": query.producer_name(s), "value": s}
+            return [{"label": query.producer_name(s, lang), "value": s}
                     for s in sources_for(self.indicator, self.measure, self.level)]
         return None
 
@@ -186,7 +186,7 @@ def _normalise(params: dict[str, object], lang: str) -> tuple[MapView, list[str]
     if raw_source in sources:
         source = raw_source
     elif raw_source:
-        corrected(N_("source"), raw_source, query.producer_name(source))
+        corrected(N_("source"), raw_source, query.producer_name(source, lang))
 
     raw_view = first_value(params.get("view"))
     view_kind = raw_view if raw_view in VIEWS else "map"

@@ -89,11 +89,11 @@ def link_cell(text: str, href: str | None) -> Cell:
     return [text, text.casefold(), href if href and href.startswith(("http://", "https://")) else None]
 
 
-def source_cell(source_id: str | None, where: str | None = None) -> Cell:
+def source_cell(source_id: str | None, lang: str, where: str | None = None) -> Cell:
     """The source's organisation and year, linking to the page the figure was read on (or the source's own)."""
     if not source_id:
         return ["—", None, None]
-    return link_cell(source_label(source_id), where or source_record(source_id).get("url"))
+    return link_cell(source_label(source_id, lang), where or source_record(source_id).get("url"))
 
 
 def signed(value: float, lang: str) -> str:
@@ -162,7 +162,7 @@ def _cell(key: str, row: Mapping[str, Any], lang: str, labels: Mapping[str, Mapp
     _ = translator(lang)
     value = row.get(key)
     if key in SOURCE_KEYS:
-        return source_cell(value, row.get("locator_url") if key == "source_id" else None)
+        return source_cell(value, lang, row.get("locator_url") if key == "source_id" else None)
     if key in PLAIN_KEYS:
         return plain_cell(value)
     if key in NUMBER_KEYS:
@@ -200,7 +200,7 @@ def map_table(rows: Sequence[Mapping[str, Any]], unit: str, lang: str, caption: 
             change_cell(row_change(dict(row)), unit, lang, template),
             [str(row.get("rank_label") or "—"), rank, None],
             plain_cell(row["year"]),
-            source_cell(row.get("source_id"), row.get("locator_url") or None),
+            source_cell(row.get("source_id"), lang, row.get("locator_url") or None),
             text_cell(row.get("note") or ""),
         ])
     return table

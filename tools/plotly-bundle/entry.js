@@ -3,5 +3,6 @@ Plotly.register([
   require('plotly.js/lib/bar'),
   require('plotly.js/lib/choropleth'),
   require('plotly.js/lib/scattergeo'),
+  require('plotly.js/lib/locales/es'),  // Spanish toolbar, dates and numbers (config locale 'es')
 ]);
 module.exports = Plotly;
