@@ -39,10 +39,7 @@ def _cases() -> list:
         paths = [f"/{lang}/{slug}".rstrip("/") for slug in PAGES]
         paths += [f"/embed/{name}?lang={lang}" for name in chart_names()]
         for path in paths:
-            marks = [pytest.mark.xfail(reason="the map's DataTable prints raw numbers (50.8); it is replaced by the "
-                                              "accessible table of the tables branch", strict=False)
-                     ] if path == "/es/map" else []
-            cases.append(pytest.param(lang, path, marks=marks, id=path))
+            cases.append(pytest.param(lang, path, id=path))
     return cases
 
 
