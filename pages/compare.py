@@ -19,6 +19,7 @@ from components.chart_card import chart_card, labelled
 from components.chart_registry import on_page
 from components.dropdown import dropdown
 from components.page_intro import data_page_pointer
+from components.radio import radio_group
 from components.share_link import share_link
 from i18n import translator
 from i18n.markers import N_
@@ -37,7 +38,7 @@ def _controls(view: CompareView, lang: str) -> dict[str, list[Component]]:
     names = place_names(lang)
     countries = sorted((p for p in country_rates(view.distributor)["place_id"].unique() if p != "VEN"),
                        key=lambda p: names.get(p, p))
-    source_control = labelled(_("UNODC copy"), dbc.RadioItems(
+    source_control = labelled(_("UNODC copy"), radio_group(
         id="compare-source", value=view.distributor, inline=True,
         options=[{"label": _(label), "value": key} for key, label in DISTRIBUTOR_LABELS.items()]), "compare-source")
     return {
@@ -52,7 +53,7 @@ def _controls(view: CompareView, lang: str) -> dict[str, list[Component]]:
                      "compare-countries", "22rem")],
         "compare-firearms": [],
         "compare-trajectories": [
-            labelled(_("Align"), dbc.RadioItems(id="compare-align", value=view.align, inline=True,
+            labelled(_("Align"), radio_group(id="compare-align", value=view.align, inline=True,
                                                 options=[{"label": _(v), "value": k} for k, v in ALIGNMENTS.items()]),
                      "compare-align")],
     }

@@ -37,6 +37,7 @@ from components.dropdown import dropdown
 from components.embed_snippet import embed_action
 from components.map_figure import build_figure, frames_for, map_csv, map_title, shown_frame, state_panel
 from components.map_selection import controls_toggle, place_picker, selection_panel, year_marks
+from components.radio import radio_group
 from components.share_link import share_link
 from components.source_note import source_note
 from i18n import DEFAULT_LANGUAGE, is_supported, translator
@@ -68,19 +69,19 @@ def layout(lang: str, **params: object) -> Any:
             place_picker(lang, place_options(view.state, lang), view.state),
             _labelled(_("Indicator"), dropdown(lang, id="map-indicator", options=view.options("indicator", lang), value=view.indicator,
                                                    clearable=False, searchable=False), "map-indicator"),
-            _labelled(_("Measure"), dbc.RadioItems(id="map-measure", options=view.options("measure", lang), value=view.measure), "map-measure"),
+            _labelled(_("Measure"), radio_group(id="map-measure", options=view.options("measure", lang), value=view.measure), "map-measure"),
             _labelled(_("Source"), dropdown(lang, id="map-source", options=view.options("source", lang), value=view.producer,
                                                 clearable=False, searchable=False), "map-source"),
-            _labelled(_("Show"), dbc.RadioItems(
+            _labelled(_("Show"), radio_group(
                 id="map-when", value=view.when,
                 options=[{"label": _("One year"), "value": "year"},
                          {"label": _("The latest figure of each place"), "value": "latest"}],
             ), "map-when"),
-            _labelled(_("Level"), dbc.RadioItems(
+            _labelled(_("Level"), radio_group(
                 id="map-level", value=view.level,
                 options=[{"label": _("States"), "value": "state"}, {"label": _("Municipalities"), "value": "municipality"}],
             ), "map-level"),
-            _labelled(_("View"), dbc.RadioItems(
+            _labelled(_("View"), radio_group(
                 id="map-view", value=view.view,
                 options=[{"label": _("Map"), "value": "map"}, {"label": _("Tile grid"), "value": "tiles"}],
             ), "map-view"),

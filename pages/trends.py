@@ -19,6 +19,7 @@ from components.chart_card import chart_card, labelled
 from components.chart_registry import on_page
 from components.dropdown import dropdown
 from components.page_intro import data_page_pointer
+from components.radio import radio_group
 from components.share_link import share_link
 from geo import codes
 from i18n import translator
@@ -59,10 +60,10 @@ def _controls(view: TrendView, lang: str) -> dict[str, list[Component]]:
             labelled(_("Indicators"), dropdown(lang, id="trends-indicators", options=national_options,
                                                    value=list(view.indicators), multi=True, clearable=False),
                      "trends-indicators", "22rem"),
-            labelled(_("Unit"), dbc.RadioItems(id="trends-unit", options=view.options("unit", lang), value=view.unit,
+            labelled(_("Unit"), radio_group(id="trends-unit", options=view.options("unit", lang), value=view.unit,
                                                inline=True), "trends-unit")],
         "trends-composition": [
-            labelled(_("Show"), dbc.RadioItems(id="trends-composition-measure", inline=True, value=view.composition,
+            labelled(_("Show"), radio_group(id="trends-composition-measure", inline=True, value=view.composition,
                                                options=[{"label": _(v), "value": k} for k, v in MEASURES.items()]),
                      "trends-composition-measure")],
         "trends-population": [
@@ -74,7 +75,7 @@ def _controls(view: TrendView, lang: str) -> dict[str, list[Component]]:
                                                multi=True, placeholder=_("Choose one or more states")), "trends-states-select", "20rem"),
             labelled(_("Indicator"), dropdown(lang, id="trends-state-indicator", options=state_options, clearable=False,
                                                   value=view.state_indicator), "trends-state-indicator"),
-            labelled(_("Unit"), dbc.RadioItems(id="trends-state-unit", inline=True, value=view.state_unit,
+            labelled(_("Unit"), radio_group(id="trends-state-unit", inline=True, value=view.state_unit,
                                                options=view.options("state_unit", lang)), "trends-state-unit")],
     }
 

@@ -123,3 +123,20 @@ def test_copy_link_is_a_button_that_copies_the_view(live_server, browser):
     assert page.inner_text("#map-share-status") == "The link was copied."
     assert page.evaluate("navigator.clipboard.readText()") == page.input_value("#map-share-url")
     context.close()
+
+
+def test_each_radio_group_is_one_tab_stop(live_server, browser_page):
+    """Tab reaches the chosen option of a group once; arrow keys move inside it (a shared ``name``)."""
+    page = browser_page.page
+    page.goto(f"{live_server}/es/map")
+    settle(page)
+    page.focus("#map-indicator")
+    stops = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("document.activeElement.id"))
+    assert stops[0].endswith("map-measure_input_rate") and stops[1] == "map-source", stops
+    assert stops[2].endswith("map-when_input_year") and stops[3].endswith("map-level_input_state"), stops
+    page.focus("[id$='map-measure_input_rate']")
+    page.keyboard.press("ArrowDown")  # the arrow keys choose within the group, as in any form
+    page.wait_for_function("() => new URL(location.href).searchParams.get('measure') === 'count'", timeout=10_000)
