@@ -19,7 +19,7 @@ from analysis.benchmark_series import (
     regional_average,
     venezuela_trajectory,
 )
-from analysis.labels import unit_label
+from analysis.labels import source_label, unit_label
 from components.chart_card import ChartData, source_ids_of
 from components.chart_style import (
     OTHER_PLACE,
@@ -278,7 +278,8 @@ def firearm_chart(lang: str) -> ChartData:
     ordered = shares.iloc[::-1]
     repeated = set(shares["place_id"][shares["place_id"].duplicated()])
     derived = _("derived")
-    labels = [f"{names.get(p, p)} ({y}" + (f", {s}" if p in repeated else "") + (f", {derived})" if st == "derived" else ")")
+    # Where a country has shares from two producers, each bar names its producer (never a raw source code).
+    labels = [f"{names.get(p, p)} ({y}" + (f", {source_label(s, lang)}" if p in repeated else "") + (f", {derived})" if st == "derived" else ")")
               for p, y, s, st in zip(ordered["place_id"], ordered["year"], ordered["source_id"], ordered["status"],
                                      strict=True)]
     figure = go.Figure()

@@ -59,3 +59,12 @@ def test_each_country_shows_its_latest_share_with_year_and_source():
     labels = list(data.figure.data[0].y)
     assert "Venezuela (2017)" in labels and all("(" in label for label in labels)
     assert all(r["locator_url"].startswith("http") for r in data.rows)
+
+
+def test_bar_labels_name_a_second_producer_in_words_never_by_code():
+    """Mexico 2024 has two copies of INEGI's share (71.8 on Data2, 71.5 on Al Contacto): each bar says whose."""
+    for lang in ("es", "en"):
+        labels = list(firearm_chart(lang).figure.data[0].y)
+        assert not [label for label in labels if "reg-" in label], labels
+        mexico = [label for label in labels if label.startswith(("México", "Mexico"))]
+        assert len(mexico) == 2 and any("Data2" in label for label in mexico), mexico
