@@ -138,7 +138,8 @@ def test_place_picker_drills_into_bolivar_with_the_keyboard_only(live_server, br
     wait_for_municipalities(page, "VE-F")
     assert url_params(page)["state"] == "VE-F"
     assert page.locator("#map-state-panel h2").inner_text() == "Bolívar"
-    # Now the picker offers Bolívar's municipalities: pick one and its panel opens.
+    # Now the picker offers Bolívar's municipalities (a server answer after the drill-down): pick one.
+    page.wait_for_load_state("networkidle")
     page.focus("#map-place")
     page.keyboard.type("Caron", delay=120)
     # As a reader does, wait until the list offers the municipality (the options arrive with the drill-down).
