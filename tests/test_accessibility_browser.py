@@ -7,11 +7,14 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from components.chart_registry import chart_names
+from tests.separators import wrong_separators
+from tests.test_spanish_browser import VISIBLE_TEXT, published_words
+
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ("es", "en")
 PAGES = ("", "/map", "/trends", "/compare", "/data", "/about", "/briefing", "/briefing/VEN", "/briefing/VE-F")
-EMBEDS = ("map", "trends-national", "compare-ranking", "briefing-trend")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
@@ -30,18 +33,24 @@ def serious_violations(page) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_axe_finds_no_serious_violation_on_any_page(live_server, browser_page, lang):
+def test_every_page_and_embed_has_no_serious_violation_and_the_pages_decimal_mark(live_server, browser_page, lang):
+    """One sweep (each page loaded once): axe-core finds no serious or critical violation, and no number in the
+    visible text, chart labels included, uses the other language's decimal mark (tests/separators.py)."""
     page = browser_page.page
-    found = {}
-    for path in PAGES:
-        page.goto(f"{live_server}/{lang}{path}")
+    found, separators = {}, {}
+    published = published_words()
+    targets = [(path or "/", f"/{lang}{path}") for path in PAGES]
+    targets += [(f"embed {name}", f"/embed/{name}?lang={lang}") for name in chart_names()]
+    for name, path in targets:
+        page.goto(live_server + path)
         settle(page)
-        found[path or "/"] = serious_violations(page)
-    for chart in EMBEDS:
-        page.goto(f"{live_server}/embed/{chart}?lang={lang}")
-        settle(page)
-        found[f"embed {chart}"] = serious_violations(page)
+        found[name] = serious_violations(page)
+        text = page.evaluate(VISIBLE_TEXT)
+        for words in published:
+            text = text.replace(words, "")
+        separators[name] = wrong_separators(text, lang)
     assert {k: v for k, v in found.items() if v} == {}
+    assert {k: v for k, v in separators.items() if v} == {}
     assert browser_page.errors == []
 
 

@@ -1,19 +1,15 @@
-"""Every page and embed, in both languages, in a real browser: no number with the other language's decimal
-mark anywhere in the visible text (chart ticks and labels included), plotly's toolbar and Dash's dropdown
-in the page's language."""
+"""Plotly's toolbar, axes and Dash's dropdowns in the page's language, in a real browser. The scan of every page
+and embed for the other language's decimal mark runs in the accessibility sweep (one load per page):
+``tests/test_accessibility_browser.py``."""
 
 from __future__ import annotations
 
 import pytest
 
-from components.chart_registry import chart_names
 from data import query
-from tests.separators import wrong_separators
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = ["es", "en"]
-PAGES = ["", "map", "trends", "compare", "briefing", "briefing/VEN", "briefing/VE-F", "data", "about"]
 PLOTLY_ENGLISH = ["Download plot as a PNG", "Zoom in", "Zoom out", "Reset axes", "Autoscale", "Pan", "Share chart..."]
 
 VISIBLE_TEXT = """() => [document.body.innerText,
@@ -27,33 +23,10 @@ def _settled(page) -> None:
     page.wait_for_timeout(500)
 
 
-def _published_words() -> list[str]:
+def published_words() -> list[str]:
     """Source titles and organisations, shown as published (a Portuguese title may write "33,3%")."""
     sources = query.sources()
     return sorted({str(t) for t in [*sources["title"], *sources["organisation"]] if str(t)}, key=len, reverse=True)
-
-
-def _cases() -> list:
-    cases = []
-    for lang in LANGUAGES:
-        paths = [f"/{lang}/{slug}".rstrip("/") for slug in PAGES]
-        paths += [f"/embed/{name}?lang={lang}" for name in chart_names()]
-        for path in paths:
-            cases.append(pytest.param(lang, path, id=path))
-    return cases
-
-
-@pytest.mark.parametrize(("lang", "path"), _cases())
-def test_numbers_use_the_pages_decimal_mark(live_server, browser_page, dash_app, lang, path):
-    page = browser_page.page
-    page.goto(live_server + path)
-    page.wait_for_selector("h1", timeout=20_000)
-    _settled(page)
-    text = page.evaluate(VISIBLE_TEXT)
-    for words in _published_words():
-        text = text.replace(words, "")
-    assert wrong_separators(text, lang) == []
-    assert browser_page.errors == []
 
 
 def test_plotly_toolbar_dropdowns_and_axes_speak_spanish(live_server, browser_page, dash_app):
