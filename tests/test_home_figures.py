@@ -130,7 +130,7 @@ def test_the_state_outlines_are_the_25_states_inside_the_view():
         numbers = [float(n) for n in re.findall(r"-?\d+\.?\d*", shape.path)]
         assert numbers, shape.code
         xs, ys = numbers[0::2], numbers[1::2]
-        assert 0 <= min(xs) and max(xs) <= outlines.width and 0 <= min(ys) and max(ys) <= outlines.height
+        assert min(xs) >= 0 and max(xs) <= outlines.width and min(ys) >= 0 and max(ys) <= outlines.height
     assert len("".join(s.path for s in outlines.shapes)) < 60_000  # a front page, not a map service
 
 
