@@ -25,7 +25,7 @@ STYLE = (
     "html,body{margin:0;background:transparent}"
     "svg{display:block;width:100%;height:auto}"
     "path{stroke:#ffffff;stroke-width:.7;stroke-linejoin:round}"
-    "a:hover path,a:focus-visible path{stroke:#212529;stroke-width:2}"
+    "a:hover path,a:focus-visible path{stroke:#212529;stroke-width:2;filter:brightness(.85)}"
     "a:focus{outline:none}"
 )
 

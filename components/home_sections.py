@@ -100,8 +100,8 @@ def additions_list(releases: Sequence[Release], lang: str, all_changes_href: str
     _ = translator(lang)
     blocks: list[Component] = []
     for release in releases:
-        blocks.append(html.P(html.Strong(f"{release.date} · {_('version')} {release.version}"),
-                             className="small mb-1"))
+        heading = _("{date} · version {version}").format(date=release.date, version=release.version)
+        blocks.append(html.P(html.Strong(heading), className="small mb-1"))
         blocks.append(html.Ul(
             [html.Li([query.in_language(a.key, lang),
                       f" ({query.in_language(a.new_value, lang)})" if a.new_value else ""], className="mb-1")

@@ -92,7 +92,7 @@ def _map(lang: str) -> Component:
         figure = figures.values.get(code)
         return state_label(codes.state_name(code), None if figure is None else figure.value, unit_text, lang, action)
 
-    what = _("{indicator}, {unit}, {year} ({producer}).").format(
+    what = _("{indicator} {unit} in {year}, according to {producer}.").format(
         indicator=indicator_name(view.indicator, lang), unit=unit_text, year=view.year,
         producer=query.producer_name(view.producer, lang))
     caption = [
