@@ -26,7 +26,7 @@ STYLE = (
     "svg{display:block;width:100%;height:auto}"
     "path{stroke:#ffffff;stroke-width:.7;stroke-linejoin:round}"
     "a:hover path,a:focus-visible path{stroke:#212529;stroke-width:2;filter:brightness(.85)}"
-    "a:focus{outline:none}"
+    "a:focus{outline:none}a:focus-visible{outline:3px solid #0b5394;outline-offset:-2px}"
 )
 
 
