@@ -93,15 +93,26 @@ def _text(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
-def yearly(level: str, code: str, indicator: str, unit: str, producer: str) -> list[Figure]:
-    """A producer's full-year figures for one place, oldest first; a restated year keeps the latest release."""
+def yearly_by_producer(level: str, code: str, indicator: str, unit: str) -> dict[str, list[Figure]]:
+    """Per producer, its full-year figures for one place, oldest first; a restated year keeps the latest
+    release. One query per series, split here: a query per producer made the page's first build 3 s long."""
     frame = query.series(level, code, indicator, unit)
-    frame = frame[(frame["period"] == "") & (frame["source_id"].map(query.producer_of) == producer)]
-    frame = frame.assign(_published=frame["source_id"].map(_published()).fillna(""))
-    frame = frame.sort_values(["year", "_published", "source_id"]).drop_duplicates("year", keep="last")
-    return [Figure(level, code, indicator, unit, producer, int(row["year"]), float(row["value"]),
-                   str(row["source_id"]), _text(row["read_via"]), _text(row["locator_url"]), _text(row["note"]))
-            for _index, row in frame.iterrows()]
+    frame = frame[frame["period"] == ""]
+    frame = frame.assign(_producer=frame["source_id"].map(query.producer_of),
+                         _published=frame["source_id"].map(_published()).fillna(""))
+    frame = frame.sort_values(["_producer", "year", "_published", "source_id"])
+    frame = frame.drop_duplicates(["_producer", "year"], keep="last")
+    out: dict[str, list[Figure]] = {}
+    for row in frame.to_dict("records"):
+        out.setdefault(str(row["_producer"]), []).append(
+            Figure(level, code, indicator, unit, str(row["_producer"]), int(row["year"]), float(row["value"]),
+                   str(row["source_id"]), _text(row["read_via"]), _text(row["locator_url"]), _text(row["note"])))
+    return out
+
+
+def yearly(level: str, code: str, indicator: str, unit: str, producer: str) -> list[Figure]:
+    """A producer's full-year figures for one place, oldest first."""
+    return yearly_by_producer(level, code, indicator, unit).get(producer, [])
 
 
 @cache
@@ -112,10 +123,8 @@ def latest_national(group_key: str) -> tuple[Headline, ...]:
     group = group_of(group_key)
     latest: list[Figure] = []
     for indicator in group.indicators:
-        for producer in query.producers(indicator, group.unit, COUNTRY_LEVEL):
-            figures = yearly(COUNTRY_LEVEL, COUNTRY, indicator, group.unit, producer)
-            if figures:
-                latest.append(figures[-1])
+        for figures in yearly_by_producer(COUNTRY_LEVEL, COUNTRY, indicator, group.unit).values():
+            latest.append(figures[-1])
     if not latest:
         return ()
     newest = max(f.year for f in latest)
@@ -149,8 +158,7 @@ def _shifts() -> tuple[Shift, ...]:
     shifts: list[Shift] = []
     for indicator in CHANGE_INDICATORS:
         for level, code in places:
-            for producer in query.producers(indicator, CHANGE_UNIT, level):
-                figures = yearly(level, code, indicator, CHANGE_UNIT, producer)
+            for figures in yearly_by_producer(level, code, indicator, CHANGE_UNIT).values():
                 if len(figures) >= 2 and figures[-1].year == figures[-2].year + 1:
                     shifts.append(Shift(figures[-2], figures[-1]))
     return tuple(shifts)

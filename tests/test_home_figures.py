@@ -152,3 +152,15 @@ def test_the_map_document_links_every_state_and_greys_the_ones_without_a_figure(
         assert href == f"/es/briefing/{code}"
         assert (fill == NO_FIGURE_COLOUR) == (code not in rates_2023), code
     assert "<script" not in document
+
+
+def test_without_built_geometry_the_page_says_so_and_keeps_its_figures(dash_app, monkeypatch):
+    from pages import home
+
+    def missing():
+        raise FileNotFoundError("states.geojson")
+
+    monkeypatch.setattr(home, "state_outlines", missing)
+    text = str(home.layout("en"))
+    assert "The map is not available: the boundary files have not been built." in text
+    assert "home-rates" in text and "Iframe(" not in text
