@@ -61,6 +61,6 @@ def locator_svg(level: str, code: str, state: str | None, title: str) -> str:
 def locator_map(level: str, code: str, state: str | None, alt: str) -> html.Img:
     """The locator map as an image with its text alternative."""
     # Percent-encoded rather than base64: path data is digits, commas and letters, which stay as they are.
-    src = "data:image/svg+xml," + quote(locator_svg(level, code, state, alt), safe=",.-:/=()#")
+    src = "data:image/svg+xml," + quote(locator_svg(level, code, state, alt), safe=",.-:/=()")
     return html.Img(src=src, alt=alt, id="place-locator",
                     className="place-locator img-fluid")

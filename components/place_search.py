@@ -26,7 +26,7 @@ def search_form(lang: str, value: str = "", form_id: str = "nav-search", large: 
                        className="form-label fw-semibold" if large else "visually-hidden"),
             html.Div(
                 [
-                    _plain_input(input_id, value, _("State or municipality, e.g. El Callao"), size),
+                    _plain_input(input_id, value, _("State or municipality"), size),
                     html.Button(_("Search"), type="submit",
                                 className="btn btn-sm btn-light" if not large else "btn btn-primary"),
                 ],
@@ -56,8 +56,9 @@ def _place_item(place: Place, lang: str) -> Component:
         kind = _("state")
     else:
         kind = _("municipality of {state}").format(state=codes.state_name(place.state))
-    parts: list[Component | str] = [html.A(place.name, href=place_path(lang, place.code), className="fw-semibold"),
-                                    f" — {kind}"]
+    link = html.A(place.name, href=place_path(lang, place.code), className="fw-semibold",
+                  **{"aria-label": f"{place.name} ({kind})"})
+    parts: list[Component | str] = [link, f" — {kind}"]
     if place.alias:
         parts.append(html.Span(" · " + _("formerly or also called “{alias}”").format(alias=place.alias),
                                className="text-body-secondary"))

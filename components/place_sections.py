@@ -62,16 +62,16 @@ def _source_cell(row: dict[str, object], lang: str) -> list[Component | str]:
     return cell
 
 
-def _figure_table(indicator: str, rows: list[dict[str, object]], lang: str) -> Component:
+def _figure_table(indicator: str, unit: str, rows: list[dict[str, object]], lang: str) -> Component:
     _ = translator(lang)
+    caption = f"{indicator_name(indicator, lang)} · {unit_label(unit, lang)}"
     head = html.Thead(html.Tr([html.Th(_("Year"), scope="col"), html.Th(_("Value"), scope="col", className="num"),
-                               html.Th(_("Unit"), scope="col"), html.Th(_("Source"), scope="col"),
+                               html.Th(_("Source"), scope="col"),
                                html.Th(_("Published rank"), scope="col"), html.Th(_("Note"), scope="col")]))
     body = html.Tbody([
         html.Tr([
             html.Th(f"{row['year']} {row['period']}".strip(), scope="row"),
             html.Td(_value(row, lang), className="num"),
-            html.Td(unit_label(str(row["unit"]), lang)),
             html.Td(_source_cell(row, lang)),
             html.Td(str(row["published_rank"])),
             html.Td(str(row["note"]), className="small"),
@@ -80,17 +80,17 @@ def _figure_table(indicator: str, rows: list[dict[str, object]], lang: str) -> C
         for row in rows
     ])
     return html.Div(
-        html.Table([html.Caption(indicator_name(indicator, lang), className="caption-top fw-semibold"), head, body],
+        html.Table([html.Caption(caption, className="caption-top fw-semibold"), head, body],
                    className="table table-sm place-figures"),
-        className="table-responsive", tabIndex="0", role="region", **{"aria-label": indicator_name(indicator, lang)},
+        className="table-responsive", tabIndex="0", role="region", **{"aria-label": caption},
     )
 
 
 def figures_block(profile: Profile, lang: str) -> list[Component]:
     """One table per indicator, then the CSV link and the sources."""
     _ = translator(lang)
-    tables = [_figure_table(indicator, list(rows), lang)
-              for indicator, rows in groupby(profile.rows, key=lambda r: str(r["indicator"]))]
+    tables = [_figure_table(indicator, unit, list(rows), lang)
+              for (indicator, unit), rows in groupby(profile.rows, key=lambda r: (str(r["indicator"]), str(r["unit"])))]
     stem = f"{profile.code}-{_('figures')}".lower()
     return [
         html.P(_("{count} published figures, each with the page it was read on.").format(count=len(profile.rows)),
@@ -135,11 +135,10 @@ def where_block(profile: Profile, lang: str) -> list[Component]:
         parts.append(locator_map(profile.level, profile.code, profile.state or None, alt))
     facts: list[Component] = []
     if profile.state:
-        facts.append(html.Li([_("Municipality of the state of "),
-                              html.A(codes.state_name(profile.state), href=place_path(lang, profile.state)),
-                              f" · {_('code')} {profile.code}"]))
-    elif profile.level == "state":
-        facts.append(html.Li([_("State of Venezuela"), f" · {_('code')} {profile.code}"]))
+        facts.append(html.Li([_("State:") + " ",
+                              html.A(codes.state_name(profile.state), href=place_path(lang, profile.state))]))
+    if profile.level != "country":
+        facts.append(html.Li(_("Code: {code}").format(code=profile.code)))
     facts.append(html.Li(html.A(_("See it on the map"), href=map_link(lang, profile.code))))
     facts.append(html.Li(html.A(
         _("National briefing") if profile.level == "country" else

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -50,7 +51,8 @@ def clean_query(text: object) -> str:
     value = text[0] if isinstance(text, list) and text else text
     if not isinstance(value, str):
         return ""
-    return " ".join(value.split())[:MAX_QUERY]
+    printable = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in value[: MAX_QUERY * 4])
+    return " ".join(printable.split())[:MAX_QUERY]
 
 
 @dataclass(frozen=True)
