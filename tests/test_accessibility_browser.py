@@ -10,7 +10,8 @@ from axe_playwright_python.sync_playwright import Axe
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ("es", "en")
-PAGES = ("", "/map", "/trends", "/compare", "/data", "/about", "/briefing", "/briefing/VEN", "/briefing/VE-F")
+PAGES = ("", "/map", "/trends", "/compare", "/data", "/about", "/briefing", "/briefing/VEN", "/briefing/VE-F",
+         "/search", "/search?q=sucre", "/search?q=Calao", "/place/VEN", "/place/VE-F", "/place/VE0703", "/place/VE0201")
 EMBEDS = ("map", "trends-national", "compare-ranking", "briefing-trend")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
