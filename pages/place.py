@@ -38,8 +38,11 @@ def _level_words(p: Profile, lang: str) -> str:
 
 
 def _no_figures(p: Profile, lang: str) -> list[Component]:
-    """A municipality without a published figure: say so plainly, then its state's figures."""
+    """A place without a published figure: say so plainly; for a municipality, show its state's figures."""
     _ = translator(lang)
+    if not p.state:  # a state without figures (Dependencias Federales)
+        return [html.Div(dbc.Alert(_("No source in the data package published a figure for {place}.").format(
+            place=p.name), color="info", id="place-no-figures"), role="status")]
     state = codes.state_name(p.state)
     parts: list[Component] = [html.Div(dbc.Alert(
         _("No source in the data package published a figure for {place}. The sources publish figures for a few "

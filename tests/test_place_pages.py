@@ -124,3 +124,14 @@ def test_csv_link_is_the_csv(client):
     payload = href.split(",", 1)[1]
     text = base64.b64decode(payload).decode() if ";base64" in href else unquote(payload)
     assert text.lstrip("\ufeff") == place_csv(profile("VE0703", "en"), "en")
+
+
+def test_every_state_page_renders_and_a_state_without_figures_says_so(client):
+    from geo import codes
+
+    for code in ["VEN", *codes.state_iso_codes()]:
+        layout = page_layout(client, f"/en/place/{code}")
+        assert "place-name" in layout.ids(), code
+    layout = page_layout(client, "/en/place/VE-W")  # Dependencias Federales: no row in observations.csv
+    assert layout.by_id("place-no-figures").text == (
+        "No source in the data package published a figure for Dependencias Federales.")
