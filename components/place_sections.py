@@ -22,10 +22,14 @@ from components.briefing_svg import Line, line_chart, svg_image
 from components.embed_frame import csv_href
 from components.locator_svg import locator_map
 from components.source_note import file_footer, source_header, source_note
+from data import query
 from geo import codes, locator
 from i18n import translator
 from i18n.numbers import format_number
 from views.place_view import briefing_link, map_link, place_path
+
+UNFOLDED_ROWS = 40  # a page listing more figures (the country's) shows each indicator folded, by name
+TREND_WIDTH = 420  # SVG units: shown at about this size on a desktop and barely shrunk on a phone
 
 
 def place_csv(profile: Profile, lang: str) -> str:
@@ -50,7 +54,7 @@ def _value(row: dict[str, object], lang: str) -> str:
 def _source_cell(row: dict[str, object], lang: str) -> list[Component | str]:
     _ = translator(lang)
     source_id = str(row["source_id"])
-    label = source_organisation(source_id, lang)
+    label = producer_label(query.producer_of(source_id), lang)  # the full name is in the sources list below
     cell: list[Component | str] = [
         html.A(label, href=str(row["locator_url"]), rel="noopener noreferrer", target="_blank")
         if str(row["locator_url"]).startswith("http") else label,
@@ -62,34 +66,38 @@ def _source_cell(row: dict[str, object], lang: str) -> list[Component | str]:
     return cell
 
 
-def _figure_table(indicator: str, unit: str, rows: list[dict[str, object]], lang: str) -> Component:
+def _figure_table(indicator: str, unit: str, rows: list[dict[str, object]], lang: str, open_: bool) -> Component:
+    """One indicator's figures in one unit; folded (a summary naming it) when the page lists many."""
     _ = translator(lang)
     caption = f"{indicator_name(indicator, lang)} · {unit_label(unit, lang)}"
     head = html.Thead(html.Tr([html.Th(_("Year"), scope="col"), html.Th(_("Value"), scope="col", className="num"),
-                               html.Th(_("Source"), scope="col"),
-                               html.Th(_("Published rank"), scope="col"), html.Th(_("Note"), scope="col")]))
+                               html.Th(_("Source"), scope="col"), html.Th(_("Published rank and notes"), scope="col")]))
     body = html.Tbody([
         html.Tr([
             html.Th(f"{row['year']} {row['period']}".strip(), scope="row"),
             html.Td(_value(row, lang), className="num"),
             html.Td(_source_cell(row, lang)),
-            html.Td(str(row["published_rank"])),
-            html.Td(str(row["note"]), className="small"),
+            html.Td([html.Span(str(row["published_rank"]), className="d-block"),
+                     html.Span(str(row["note"]), className="small")]),
         ], **{"data-source-id": str(row["source_id"]), "data-year": str(row["year"]),
               "data-unit": str(row["unit"]), "data-indicator": indicator})
         for row in rows
     ])
-    return html.Div(
-        html.Table([html.Caption(caption, className="caption-top fw-semibold"), head, body],
+    table = html.Div(
+        html.Table([html.Caption(caption, className="visually-hidden"), head, body],
                    className="table table-sm place-figures"),
         className="table-responsive", tabIndex="0", role="region", **{"aria-label": caption},
     )
+    summary = _("{title} ({count} figures)").format(title=caption, count=len(rows))
+    return html.Details([html.Summary(summary, className="fw-semibold"), table], open=open_,
+                        className="place-figure-group")
 
 
 def figures_block(profile: Profile, lang: str) -> list[Component]:
     """One table per indicator, then the CSV link and the sources."""
     _ = translator(lang)
-    tables = [_figure_table(indicator, unit, list(rows), lang)
+    unfolded = len(profile.rows) <= UNFOLDED_ROWS
+    tables = [_figure_table(indicator, unit, list(rows), lang, unfolded)
               for (indicator, unit), rows in groupby(profile.rows, key=lambda r: (str(r["indicator"]), str(r["unit"])))]
     stem = f"{profile.code}-{_('figures')}".lower()
     return [
@@ -106,7 +114,7 @@ def _trend_image(trend: Trend, profile: Profile, index: int, lang: str) -> Compo
     _ = translator(lang)
     title = f"{indicator_name(trend.indicator, lang)} ({unit_label(trend.unit, lang)})"
     lines = [Line(producer_label(p, lang), points) for p, points in trend.lines]
-    svg = line_chart(lines, title, unit_label(trend.unit, lang), lang, height=240)
+    svg = line_chart(lines, title, unit_label(trend.unit, lang), lang, height=230, width=TREND_WIDTH)
     described = "; ".join(f"{line.label}: " + ", ".join(f"{y} {format_number(v, lang)}" for y, v in line.points)
                           for line in lines)
     alt = _("Line chart, {title}: {values}.").format(title=title, values=described)

@@ -65,8 +65,8 @@ def place_content(lang: str, code: str) -> Component:
         html.Div(where_block(p, lang), className="place-where"),
     ]
     if p.rows:
-        body += [html.H2(_("Published figures"), className="h4 mt-4"), *figures_block(p, lang),
-                 *trends_block(p, lang)]
+        body += [*trends_block(p, lang), html.H2(_("Published figures"), className="h4 mt-4"),
+                 *figures_block(p, lang)]
     else:
         body += _no_figures(p, lang)
     body += inside_block(p, lang)
