@@ -10,6 +10,7 @@ from dash import html
 from dash.development.base_component import Component
 
 from components.bilingual_page import register_page_bilingual
+from components.noscript import register_noscript
 from components.place_search import results, search_form
 from geo.search import clean_query, search
 from i18n import translator
@@ -36,3 +37,4 @@ def layout(lang: str, q: object = "", **_params: object) -> Component:
 
 
 register_page_bilingual(__name__, SEARCH_SLUG, TITLE, layout, order=7, description=DESCRIPTION)
+register_noscript()  # the search and place pages, readable without JavaScript

@@ -126,3 +126,26 @@ def test_unknown_place_is_a_404(live_server, browser_page):
     assert response.status == 404
     page.wait_for_selector("#place-not-found")
     assert page.inner_text("#main h1") == "Page not found"
+
+
+@pytest.fixture
+def no_script_page(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def test_search_and_place_pages_work_without_javascript(live_server, no_script_page):
+    page = no_script_page
+    page.goto(f"{live_server}/es/search")
+    page.focus("#noscript-q")
+    page.keyboard.type("VARGAS")
+    page.keyboard.press("Enter")  # a plain GET form: the browser submits it
+    page.wait_for_url("**/es/search?q=VARGAS")
+    assert page.inner_text("noscript main li:first-child").startswith("La Guaira — estado")
+    page.click("noscript main a[href='/es/place/VE-X']")
+    page.wait_for_url("**/es/place/VE-X")
+    assert page.inner_text("noscript main h1") == "La Guaira"
+    page.goto(f"{live_server}/es/place/VE0703")
+    cells = page.eval_on_selector_all("noscript main tbody tr", "rows => rows.map(r => r.cells[2].innerText)")
+    assert cells == ["816,9", "424,7", "511", "375"]

@@ -135,3 +135,15 @@ def test_every_state_page_renders_and_a_state_without_figures_says_so(client):
     layout = page_layout(client, "/en/place/VE-W")  # Dependencias Federales: no row in observations.csv
     assert layout.by_id("place-no-figures").text == (
         "No source in the data package published a figure for Dependencias Federales.")
+
+
+def test_pages_without_javascript_get_escaped_plain_html(client):
+    page = client.get("/en/search?q=%3Cscript%3Ealert(1)%3C/script%3E" + "b" * 300).get_data(as_text=True)
+    block = page[page.index("<noscript>"):page.index("</noscript>")]
+    assert "<script>" not in block and "&lt;script&gt;alert(1)&lt;/script&gt;" in block
+    assert 'maxlength="80"' in block
+    place = client.get("/es/place/VE0201").get_data(as_text=True)  # no figure: its state's, said so
+    block = place[place.index("<noscript>"):place.index("</noscript>")]
+    assert "Ninguna fuente del paquete de datos publicó una cifra para Autónomo Alto Orinoco (Amazonas)." in block
+    assert "ovv-iav-2012" in block
+    assert "<noscript>" not in client.get("/en/map").get_data(as_text=True)
