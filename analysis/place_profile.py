@@ -84,8 +84,12 @@ def figure_rows(level: str, code: str, lang: str) -> list[dict[str, object]]:
     """One row per published figure, with its source, the page it was read on and any published rank."""
     ranks = _rank_texts(level, code, lang)
     name = display_name(code, lang)
+    catalogue = {i: n for n, i in enumerate(query.indicators()["indicator_id"])}  # the package's order
+    observations = query.place_observations(level, code)
+    observations = observations.assign(_order=observations["indicator"].map(catalogue)).sort_values(
+        ["_order", "unit", "year", "period", "source_id"], kind="stable")
     rows = []
-    for r in query.place_observations(level, code).itertuples():
+    for r in observations.itertuples():
         period = _text(r.period)
         rows.append({
             "code": code, "place": name, "indicator": r.indicator, "indicator_name": indicator_name(r.indicator, lang),
