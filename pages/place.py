@@ -77,7 +77,7 @@ def not_found(lang: str, code: str) -> Component:
     _ = translator(lang)
     shown = code if len(code) <= 40 else code[:39] + "…"
     return html.Div([
-        html.H1(_("Page not found")),
+        html.H1(_("No place with this code")),
         html.Div(dbc.Alert(_("“{value}” is not a place code. Places use VEN for the country, ISO codes for states "
                              "(VE-F for Bolívar) and P-codes for municipalities (VE0703 for El Callao).").format(
             value=shown), color="warning"), role="status"),

@@ -125,7 +125,7 @@ def test_unknown_place_is_a_404(live_server, browser_page):
     response = page.goto(f"{live_server}/en/place/VE9999")
     assert response.status == 404
     page.wait_for_selector("#place-not-found")
-    assert page.inner_text("#main h1") == "Page not found"
+    assert page.inner_text("#main h1") == "No place with this code"
 
 
 @pytest.fixture

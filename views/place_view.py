@@ -30,7 +30,7 @@ def search_path(lang: str, query: str = "") -> str:
 
 def code_of_path(path: str) -> str | None:
     """The place code of a ``/{lang}/place/{code}`` path (undecoded input is decoded), else None."""
-    parts = path.strip("/").split("/")
+    parts = path.strip("/").split("/", 2)  # a code holding "/" (decoded %2F) is still a (wrong) code
     if len(parts) == 3 and is_supported(parts[0]) and parts[1] == PLACE_SLUG:
         return unquote(parts[2])
     return None
