@@ -13,7 +13,8 @@ from tests.separators import wrong_separators
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ["es", "en"]
-PAGES = ["", "map", "trends", "compare", "briefing", "briefing/VEN", "briefing/VE-F", "data", "about"]
+PAGES = ["", "map", "trends", "compare", "briefing", "briefing/VEN", "briefing/VE-F", "data", "about", "place/VEN",
+         "place/VE-F", "place/VE0703"]
 PLOTLY_ENGLISH = ["Download plot as a PNG", "Zoom in", "Zoom out", "Reset axes", "Autoscale", "Pan", "Share chart..."]
 
 VISIBLE_TEXT = """() => [document.body.innerText,
