@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.labels import indicator_name, place_name, source_organisation, unit_label
+from analysis.labels import indicator_name, place_name, source_organisation
 from analysis.ranks import PlaceRank, rank_phrase
 from data import query
 from geo import codes
@@ -140,7 +140,3 @@ def profile(code: str, lang: str) -> Profile:
     elif level == "state":
         found.municipalities = codes.municipality_pcodes(code)
     return found
-
-
-def unit_words(unit: str, lang: str) -> str:
-    return unit_label(unit, lang)
