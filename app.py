@@ -13,6 +13,7 @@ from flask import jsonify
 
 import web
 from data.query import release
+from views.place_view import is_unknown_place_path
 from web.cache import init_cache
 from web.callback_cache import install_callback_cache
 from web.callback_guard import install_callback_guard
@@ -83,7 +84,7 @@ callback_answers = install_callback_cache(
 )
 install_security_headers(server, settings, app.csp_hashes)
 refuse_dev_endpoints(server, settings)
-install_error_handlers(server, is_page_path)
+install_error_handlers(server, lambda path: is_page_path(path) and not is_unknown_place_path(path))
 
 
 @server.route("/healthz")

@@ -31,6 +31,8 @@ def first_visits() -> Iterator[tuple[str, str]]:
             yield page_path(lang, slug), ""
         for place in ["VEN", *codes.state_iso_codes()]:
             yield f"/{lang}/briefing/{place}", ""
+            yield f"/{lang}/place/{place}", ""  # municipalities' pages are cheap: computed on first visit
+        yield f"/{lang}/search", ""
         for chart in chart_names():
             yield f"/embed/{chart}", "" if lang == DEFAULT_LANGUAGE else f"?lang={lang}"
 

@@ -77,17 +77,19 @@ def _text(x: float, y: float, content: str, size: int = 12, anchor: str = "start
             f'font-weight="{weight}">{escape(content)}</text>')
 
 
-def _open(height: int, title: str) -> list[str]:
+def _open(height: int, title: str, width: int = WIDTH) -> list[str]:
     return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
-        f'viewBox="0 0 {WIDTH} {height}" font-family="{escape(FONT)}" role="img">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="{escape(FONT)}" role="img">',
         f"<title>{escape(title)}</title>",
-        f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>',
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
     ]
 
 
-def line_chart(lines: Sequence[Line], title: str, y_label: str, lang: str, height: int = 340) -> str:
-    """Yearly lines on a shared axis starting at zero; one marker per published figure."""
+def line_chart(lines: Sequence[Line], title: str, y_label: str, lang: str, height: int = 340,
+               width: int = WIDTH) -> str:
+    """Yearly lines on a shared axis starting at zero; one marker per published figure. A narrower ``width``
+    (a place page's small trends) keeps the text readable when a phone shows the chart at its own width."""
     drawn = [line for line in lines if line.points]
     years = sorted({y for line in drawn for y, _v in line.points})
     highest = max((v for line in drawn for _y, v in line.points), default=1.0) * 1.05
@@ -96,7 +98,7 @@ def line_chart(lines: Sequence[Line], title: str, y_label: str, lang: str, heigh
     top = tick * ticks
     legend_rows = len(drawn)
     left, right, upper, lower = 52, 16, 34 + 20 * legend_rows, 34
-    plot_w, plot_h = WIDTH - left - right, height - upper - lower
+    plot_w, plot_h = width - left - right, height - upper - lower
     first, last = (years[0], years[-1]) if years else (0, 1)
     span = max(last - first, 1)
 
@@ -106,16 +108,18 @@ def line_chart(lines: Sequence[Line], title: str, y_label: str, lang: str, heigh
     def y_of(value: float) -> float:
         return upper + plot_h - value / top * plot_h
 
-    parts = _open(height, title)
+    parts = _open(height, title, width)
     for i in range(ticks + 1):
         value = tick * i
         y = y_of(value)
-        parts.append(f'<line x1="{left}" x2="{WIDTH - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>')
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>')
         parts.append(_text(left - 6, y + 4, format_number(round(value, 1), lang), 11, "end", MUTED))
     parts.append(_text(left, upper - 6, y_label, 11, "start", MUTED))
-    step = 1 if span <= 12 else 2 if span <= 24 else 5
+    room = plot_w / (WIDTH - left - right)  # 1 at the briefing's width: every year up to 12, then every 2nd, 5th
+    step = 1 if span <= 12 * room else 2 if span <= 24 * room else 5 if span <= 60 * room else 10
     for year in range(first, last + 1):
-        if (year - first) % step == 0 or year == last:
+        crowded = room < 1 and 0 < last - year < step * 0.6  # a narrow chart: no tick just before the last
+        if ((year - first) % step == 0 and not crowded) or year == last:
             parts.append(_text(x_of(year), height - lower + 18, str(year), 11, "middle", MUTED))
     end_labels: list[list] = []
     for index, line in enumerate(drawn):
@@ -144,7 +148,7 @@ def line_chart(lines: Sequence[Line], title: str, y_label: str, lang: str, heigh
     for previous, label in itertools.pairwise(end_labels):
         label[0] = max(label[0], previous[0] + 15)
     for y, x, content, colour in end_labels:
-        parts.append(_text(min(x, WIDTH - right - 14), y, content, 11, "middle", colour, "600"))
+        parts.append(_text(min(x, width - right - 14), y, content, 11, "middle", colour, "600"))
     parts.append("</svg>")
     return "".join(parts)
 

@@ -9,6 +9,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 from dash.development.base_component import Component
 
+from components.place_search import search_form
 from i18n import LANGUAGE_NAMES, other_language, translator
 from views.navigation import SECTIONS, SITE_NAME, page_path
 
@@ -63,6 +64,7 @@ def navbar(lang: str, active_slug: str, query: Mapping[str, object]) -> Componen
                 dbc.Collapse(
                     [
                         html.Ul(links, className="navbar-nav me-auto"),
+                        search_form(lang),
                         language_switch(lang, active_slug, query),
                     ],
                     id="navbar-collapse",

@@ -311,6 +311,20 @@ def _published_ranks(level: str, year: int, indicator: str, unit: str, producer:
     return out
 
 
+def place_observations(level: str, code: str) -> pd.DataFrame:
+    """Every figure the package holds for one place (all indicators, years, periods and sources), ordered by
+    indicator, unit, year, period and source: what a place's own page lists."""
+    obs = _rows_where(_tables()["observations"], {"level": level, "code": code})
+    columns = ["indicator", "unit", "year", "period", "value", *FIGURE_COLUMNS]
+    return obs[columns].sort_values(["indicator", "unit", "year", "period", "source_id"]).reset_index(drop=True)
+
+
+def place_ranks(level: str, code: str) -> pd.DataFrame:
+    """Every rank a source published for one place (``ranks.csv``), oldest year first."""
+    ranks = _rows_where(_tables()["ranks"], {"level": level, "code": code})
+    return ranks.sort_values(["year", "period", "indicator", "unit", "source_id"]).reset_index(drop=True)
+
+
 def release() -> tuple[str, str]:
     """(version, date YYYY-MM-DD) of the data package, as every download and ``/healthz`` state it."""
     meta = descriptor(DATA_DIR)

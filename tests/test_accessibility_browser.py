@@ -14,7 +14,8 @@ from tests.test_spanish_browser import VISIBLE_TEXT, published_words
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ("es", "en")
-PAGES = ("", "/map", "/trends", "/compare", "/data", "/about", "/briefing", "/briefing/VEN", "/briefing/VE-F")
+PAGES = ("", "/map", "/trends", "/compare", "/data", "/about", "/briefing", "/briefing/VEN", "/briefing/VE-F",
+         "/search?q=sucre", "/place/VEN", "/place/VE0703", "/place/VE0201")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
