@@ -13,6 +13,7 @@ from flask import jsonify
 
 import web
 from data.query import release
+from web.body_limit import install_body_limit
 from web.cache import init_cache
 from web.callback_cache import install_callback_cache
 from web.callback_guard import install_callback_guard
@@ -69,6 +70,7 @@ app.clientside_callback(
 
 from web.geometry import blueprint as geometry_blueprint  # noqa: E402 - after the app exists
 
+install_body_limit(server)  # first: no hook or route reads a body before its size is checked
 server.register_blueprint(geometry_blueprint)
 install_plotly_bundle(server)
 install_cache_headers(server)

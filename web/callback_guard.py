@@ -15,8 +15,6 @@ from flask import Flask, Response, jsonify, request
 
 from web.dash_internals import CALLBACK_PATH, PAGES_ROUTER
 
-MAX_BODY = 256 * 1024
-
 
 def _dependencies(callback_key: str) -> list[dict[str, str]]:
     """The outputs a callback key names (Dash's own format: ``id.prop`` or ``..id.prop...id.prop..``)."""
@@ -100,8 +98,6 @@ def install_callback_guard(server: Flask, callbacks: Callable[[], Mapping[str, o
             return None
         if request.method != "POST":
             return _bad("callbacks accept POST only", 405)
-        if (request.content_length or 0) > MAX_BODY:
-            return _bad("request too large", 413)
         try:
             body = request.get_json(silent=True)
         except RecursionError:  # nested deeper than the JSON parser goes: no browser sends that
