@@ -77,11 +77,13 @@ def _framed(layout: PageLayout, lang: str, slug: str, view: type | None) -> Page
     def framed(**params: object) -> Component:
         kept = {k: v for k, v in params.items() if k in read}  # "lang" and "pathname" are routing, never the view's
         store = len(kept) == len(params) - ("pathname" in params) - ("lang" in params)
-        if store and view is not None:
-            store = not view.from_params(kept, lang)[1]
+        switch: dict[str, object] = dict(kept)  # what the language switch carries: the view as shown
+        if view is not None:
+            shown, notices = view.from_params(kept, lang)
+            store, switch = store and not notices, shown.to_params()
         key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kept.items()))
         return cached_page(layout.__module__, slug, lang, key,
-                           lambda: page_frame(lang, slug, layout(lang, **kept), kept), store)
+                           lambda: page_frame(lang, slug, layout(lang, **kept), switch), store)
 
     framed.__name__ = f"{getattr(layout, '__module__', 'page')}_{lang}"
     return framed

@@ -19,9 +19,6 @@ from views.compare_view import CompareView
 from views.map_view import MapView
 from views.trends_view import TrendView
 
-MAX_QUERY = 8192  # characters; no link of ours comes near, a longer one is answered but never stored
-
-
 @dataclass(frozen=True)
 class PageQuery:
     key: str  # the query's own parameters, sorted and re-encoded
@@ -39,8 +36,6 @@ def view_params(view_class: type) -> frozenset[str]:
 def page_query(search: str, view_class: type | None, lang: str, extra: Collection[str] = ()) -> PageQuery:
     """The canonical query of a page whose view is ``view_class`` (None: a page without parameters);
     ``extra`` names parameters read besides the view's (an embed's ``lang``)."""
-    if len(search) > MAX_QUERY:
-        return PageQuery("", False)
     raw = parse_qs(search[1:], keep_blank_values=True) if search.startswith("?") else {}
     names = set(extra) | (view_params(view_class) if view_class else set())
     known = {name: values for name, values in raw.items() if name in names}
