@@ -19,6 +19,7 @@ from views.compare_view import CompareView
 from views.map_view import MapView
 from views.trends_view import TrendView
 
+
 @dataclass(frozen=True)
 class PageQuery:
     key: str  # the query's own parameters, sorted and re-encoded
