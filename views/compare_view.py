@@ -96,10 +96,10 @@ def _normalise(params: dict[str, object], lang: str) -> tuple[CompareView, list[
 
     valid = set(country_rates(source)["place_id"]) - {"VEN"}
     raw_countries, extra = split_list(params.get("countries"), MAX_COUNTRIES)
-    notices.left_out(extra, MAX_COUNTRIES)
     countries = [c for c in raw_countries if c in valid]
     for bad in (c for c in raw_countries if c not in valid and c != "VEN"):
         notices.ignored(N_("country"), bad)
+    notices.left_out(extra, MAX_COUNTRIES)
     if not raw_countries:
         countries = [c for c in DEFAULT_COUNTRIES if c in valid]
 

@@ -92,10 +92,10 @@ def _normalise(params: dict[str, object], lang: str) -> tuple[TrendView, list[st
 
     national = indicators_at("country")
     raw, extra = split_list(params.get("indicators"), MAX_ITEMS)
-    notices.left_out(extra, MAX_ITEMS)
     chosen = [i for i in raw if i in national]
     for bad in (i for i in raw if i not in national):
         ignored(N_("indicator"), bad)
+    notices.left_out(extra, MAX_ITEMS)  # after the items named: "… and N more were left out"
     if not chosen:
         chosen = [i for i in DEFAULT_INDICATORS if i in national] or national[:1]
     units = common_units(chosen, "country")
@@ -113,11 +113,11 @@ def _normalise(params: dict[str, object], lang: str) -> tuple[TrendView, list[st
                            N_("indicator"), corrected, ind)
 
     raw_states, extra = split_list(params.get("states"), MAX_ITEMS)
-    notices.left_out(extra, MAX_ITEMS)
     valid_states = set(codes.state_iso_codes())
     states = [s for s in raw_states if s in valid_states]
     for bad in (s for s in raw_states if s not in valid_states):
         ignored(N_("state"), bad)
+    notices.left_out(extra, MAX_ITEMS)
     if not states and not raw_states:
         states = list(DEFAULT_STATES)
     state_indicators = indicators_at("state")
