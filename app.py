@@ -43,10 +43,10 @@ def is_known_page(path: str) -> bool:
     if not is_page_path(path):
         return False
     parts = path.strip("/").split("/")
-    if len(parts) == 3 and parts[1] == "briefing":
-        return is_briefing_place(unquote(parts[2]))
-    if len(parts) == 2 and parts[0] == "embed":
-        return unquote(parts[1]) in BY_NAME
+    if len(parts) >= 3 and parts[1] == "briefing":  # the variable is all that follows, slashes included
+        return is_briefing_place(unquote("/".join(parts[2:])))
+    if len(parts) >= 2 and parts[0] == "embed":
+        return unquote("/".join(parts[1:])) in BY_NAME
     return True
 
 

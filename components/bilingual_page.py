@@ -80,7 +80,8 @@ def _framed(layout: PageLayout, lang: str, slug: str, view: type | None) -> Page
         switch: dict[str, object] = dict(kept)  # what the language switch carries: the view as shown
         if view is not None:
             shown, notices = view.from_params(kept, lang)
-            store, switch = store and not notices, shown.to_params()
+            # the parameters the visitor gave, as the view corrected them
+            store, switch = store and not notices, {k: v for k, v in shown.to_params().items() if k in kept}
         key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kept.items()))
         return cached_page(layout.__module__, slug, lang, key,
                            lambda: page_frame(lang, slug, layout(lang, **kept), switch), store)

@@ -135,7 +135,7 @@ def _place_layout(lang: str):
     def layout(code: str = "", pathname: object = "", **_params: object) -> Component:
         # Dash lets a query parameter override a path variable (``?code=VE-F``): the place is read from
         # the path alone, and a briefing reads no query parameter.
-        code = unquote(pathname.rsplit("/", 1)[-1] if isinstance(pathname, str) and pathname else code)
+        code = unquote(pathname.split("/briefing/", 1)[-1] if isinstance(pathname, str) and pathname else code)
         content = place_briefing(lang, code) if is_briefing_place(code) else not_found(lang, code)
         return page_frame(lang, "briefing", content, {})
 

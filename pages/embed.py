@@ -21,7 +21,7 @@ from views.navigation import SITE_NAME
 
 def layout(chart: str = "", pathname: object = "", **params: object) -> Component:
     # Dash lets a query parameter override a path variable (``?chart=…``): the chart comes from the path.
-    name = pathname.rsplit("/", 1)[-1] if isinstance(pathname, str) and pathname else chart
+    name = pathname.split("/embed/", 1)[-1] if isinstance(pathname, str) and pathname else chart
     params.pop("chart", None)
     return embed_page(unquote(name), params)
 
