@@ -6,18 +6,28 @@ Run ``python app.py`` for a local server, or ``gunicorn app:server`` in producti
 from __future__ import annotations
 
 import logging
+from urllib.parse import unquote
 
 import dash
 from dash import ClientsideFunction, Input, Output, State
 from flask import jsonify
 
 import web
+from analysis.briefing_figures import is_briefing_place
+from components.chart_registry import BY_NAME
 from data.query import release
+from views.page_query import route_query
 from views.place_view import is_unknown_place_path
+from web.body_limit import install_body_limit
 from web.cache import init_cache
 from web.callback_cache import install_callback_cache
 from web.callback_guard import install_callback_guard
-from web.dash_internals import LOCATION_ID, finish_dash_setup, is_page_path
+from web.dash_internals import (
+    LOCATION_ID,
+    finish_dash_setup,
+    is_page_path,
+    name_pages_without_the_request_host,
+)
 from web.downloads import install_downloads
 from web.embed_resize import install_embed_resize
 from web.errors import install_error_handlers
@@ -26,6 +36,20 @@ from web.responses import install_cache_headers
 from web.security import install_security_headers, refuse_dev_endpoints
 from web.settings import SettingsError, load_settings
 from web.startup import StartupError, prepare
+
+
+def is_known_page(path: str) -> bool:
+    """A registered page whose path variable names something that exists: ``/es/briefing/<code>`` a
+    place with a briefing, ``/embed/<name>`` a chart of the registry (else the 404 status)."""
+    if not is_page_path(path) or is_unknown_place_path(path):  # /place/<code> for no place: 404 too
+        return False
+    parts = path.strip("/").split("/")
+    if len(parts) >= 3 and parts[1] == "briefing":  # the variable is all that follows, slashes included
+        return is_briefing_place(unquote("/".join(parts[2:])))
+    if len(parts) >= 2 and parts[0] == "embed":
+        return unquote("/".join(parts[1:])) in BY_NAME
+    return True
+
 
 try:
     settings = load_settings()
@@ -52,6 +76,10 @@ app = dash.Dash(
     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
 )
 server = app.server
+# Flask answers a request for any other Host with 400 (none set: the proxy in front must pin it).
+server.config["TRUSTED_HOSTS"] = list(settings.trusted_hosts) or None
+name_pages_without_the_request_host(settings.public_url)
+EMBED_VIEWS = {name: chart.view for name, chart in BY_NAME.items()}
 server.config["SEND_FILE_MAX_AGE_DEFAULT"] = 3600
 app.layout = dash.html.Div([dash.page_container, dash.html.Div(id="document-language", hidden=True)])
 
@@ -70,6 +98,7 @@ app.clientside_callback(
 
 from web.geometry import blueprint as geometry_blueprint  # noqa: E402 - after the app exists
 
+install_body_limit(server)  # first: no hook or route reads a body before its size is checked
 server.register_blueprint(geometry_blueprint)
 install_plotly_bundle(server)
 install_cache_headers(server)
@@ -80,11 +109,12 @@ readiness.problems.extend(init_cache(server, settings))
 # After the guard, so only bodies it accepted are looked up; answers are filled into the response in
 # place, so the security headers apply to a stored answer as to a computed one.
 callback_answers = install_callback_cache(
-    server, variant=lambda: readiness.cache_variant, memory_bytes=settings.answer_memory_mb << 20
+    server, variant=lambda: readiness.cache_variant, memory_bytes=settings.answer_memory_mb << 20,
+    route_query=lambda pathname, search: route_query(pathname, search, EMBED_VIEWS),
 )
 install_security_headers(server, settings, app.csp_hashes)
 refuse_dev_endpoints(server, settings)
-install_error_handlers(server, lambda path: is_page_path(path) and not is_unknown_place_path(path))
+install_error_handlers(server, is_known_page)
 
 
 @server.route("/healthz")

@@ -2,7 +2,11 @@
 modules whose text does) under both languages (``/es/<slug>`` and ``/en/<slug>``).
 
 Each page defines ``layout(lang, **params)``; this wraps it in the shared frame and makes sure a
-query parameter can never override the language taken from the path.
+query parameter can never override the language taken from the path. A page receives only the
+parameters its view reads (none for a page without a view): anything else is dropped before the
+layout, the language switch or the cache key see it, so junk parameters neither reach the page nor
+multiply its stored copies; a page whose view had to correct a value is not stored either (its
+notice quotes the value).
 """
 
 from __future__ import annotations
@@ -16,22 +20,26 @@ from dash.development.base_component import Component
 from components.shell import page_frame
 from i18n import LANGUAGES, gettext
 from views.navigation import SITE_NAME, page_path
+from views.page_query import view_params
 from web.services import cache_variant, shared_get, shared_set
 
 PageLayout = Callable[..., Component]
 MAX_CACHED_QUERY = 1000  # characters; longer (hostile) queries are answered but not cached
 
 
-def cached_page(module: str, slug: str, lang: str, key: tuple, render: Callable[[], Component]) -> Component:
+def cached_page(module: str, slug: str, lang: str, key: tuple, render: Callable[[], Component],
+                store: bool = True) -> Component:
     """A page's layout depends only on its language, its URL parameters and static data, so it is
-    computed once and shared through the cache (all workers, with Redis)."""
+    computed once and shared through the cache (all workers, with Redis); ``store`` False: looked up
+    but never stored."""
     if len(repr(key)) > MAX_CACHED_QUERY:
         return render()
     cache_key = f"page:{module}:{slug}:{lang}:{cache_variant()}:{hashlib.sha256(repr(key).encode()).hexdigest()}"
     page = shared_get(cache_key)
     if page is None:
         page = render()
-        shared_set(cache_key, page)
+        if store:
+            shared_set(cache_key, page)
     return page
 
 
@@ -47,8 +55,10 @@ def with_site_name(lang: str, text: str) -> str:
 
 
 def register_page_bilingual(
-    module: str, slug: str, title: str, layout: PageLayout, order: int, description: str = ""
+    module: str, slug: str, title: str, layout: PageLayout, order: int, description: str = "",
+    view: type | None = None,
 ) -> None:
+    """``view``: the class whose URL parameters the page reads (``views/``); None: the page reads none."""
     for lang in LANGUAGES:
         dash.register_page(
             f"{module}.{lang}",
@@ -57,16 +67,24 @@ def register_page_bilingual(
             title=page_title(lang, title),
             description=gettext(lang, description) if description else "",
             order=order * 10 + LANGUAGES.index(lang),
-            layout=_framed(layout, lang, slug),
+            layout=_framed(layout, lang, slug, view),
         )
 
 
-def _framed(layout: PageLayout, lang: str, slug: str) -> PageLayout:
+def _framed(layout: PageLayout, lang: str, slug: str, view: type | None) -> PageLayout:
+    read = view_params(view) if view else frozenset()
+
     def framed(**params: object) -> Component:
-        for routing_only in ("lang", "pathname"):
-            params.pop(routing_only, None)
-        key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-        return cached_page(layout.__module__, slug, lang, key, lambda: page_frame(lang, slug, layout(lang, **params), params))
+        kept = {k: v for k, v in params.items() if k in read}  # "lang" and "pathname" are routing, never the view's
+        store = len(kept) == len(params) - ("pathname" in params) - ("lang" in params)
+        switch: dict[str, object] = dict(kept)  # what the language switch carries: the view as shown
+        if view is not None:
+            shown, notices = view.from_params(kept, lang)
+            # the parameters the visitor gave, as the view corrected them
+            store, switch = store and not notices, {k: v for k, v in shown.to_params().items() if k in kept}
+        key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kept.items()))
+        return cached_page(layout.__module__, slug, lang, key,
+                           lambda: page_frame(lang, slug, layout(lang, **kept), switch), store)
 
     framed.__name__ = f"{getattr(layout, '__module__', 'page')}_{lang}"
     return framed

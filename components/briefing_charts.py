@@ -4,7 +4,6 @@ page, its print version, the embed and the CSV download all show the same figure
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from analysis.labels import indicator_name, source_organisation, source_record, 
 from components.briefing_svg import Bar, Line, bar_chart, line_chart, svg_image
 from components.source_note import file_footer
 from data import query
+from data.csv_safe import SafeWriter
 from i18n import translator
 from i18n.markers import N_
 
@@ -109,7 +109,7 @@ def chart_csv(chart: BriefingChart, lang: str) -> str:
         buffer.write(f"# {_('Source')} {source_id}: {source_organisation(source_id, lang)} — {source_title(source_id, lang)} — "
                      f"{record.get('url', '')}\n")
     buffer.write(file_footer(lang))
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = SafeWriter(buffer)
     writer.writerow(COLUMNS)
     for row in chart.rows:
         writer.writerow([row[c] for c in COLUMNS])

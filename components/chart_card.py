@@ -8,7 +8,6 @@ The download runs in the browser (``assets/trends.js``) from the CSV text sent w
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
@@ -23,6 +22,7 @@ from components.chart_style import graph_config
 from components.data_table import data_table
 from components.embed_snippet import embed_action
 from components.source_note import file_footer, source_header, source_note
+from data.csv_safe import SafeWriter
 from i18n import translator
 from views.tables import chart_table
 
@@ -54,7 +54,7 @@ def chart_csv(title: str, data: ChartData, lang: str) -> str:
     for note in data.notes:
         buffer.write(f"# {note}\n")
     buffer.write(file_footer(lang))
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = SafeWriter(buffer)
     keys = [key for key, _label in data.columns]
     writer.writerow(keys)
     for row in data.rows:

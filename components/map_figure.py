@@ -7,7 +7,6 @@ chart registry), so they cannot drift apart.
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +22,7 @@ from components.chart_style import graph_config, localise
 from components.choropleth import GRAPH_CONFIG, map_figure
 from components.source_note import file_footer, source_header
 from data import query
+from data.csv_safe import SafeWriter
 from geo import codes
 from geo.documents import geometry_url
 from i18n import translator
@@ -85,7 +85,7 @@ def map_csv(view: MapView, lang: str) -> str:
     rows = [{**row, **where} for row, where in zip(rows, where_read(view, rows), strict=True)]
     buffer.write(source_header(rows, sorted({row["source_id"] for row in rows}), lang))
     buffer.write(file_footer(lang))
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = SafeWriter(buffer)
     writer.writerow(["code", "place", "year", "value", "unit", "rank_among_published_figures", "published_rank",
                      "published_rank_of", "published_rank_source", "source_id", "caution", "source_note",
                      "read_via", "locator_url", "locator"])

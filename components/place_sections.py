@@ -8,7 +8,6 @@ without a script.
 
 from __future__ import annotations
 
-import csv
 import io
 from itertools import groupby
 
@@ -23,6 +22,7 @@ from components.embed_frame import csv_href
 from components.locator_svg import locator_map
 from components.source_note import file_footer, source_header, source_note
 from data import query
+from data.csv_safe import SafeWriter
 from geo import codes, locator
 from i18n import translator
 from i18n.numbers import format_number
@@ -39,7 +39,7 @@ def place_csv(profile: Profile, lang: str) -> str:
     buffer.write(f"# {_('Published figures for {place}').format(place=profile.name)}\n")
     buffer.write(source_header(profile.rows, [str(r["source_id"]) for r in profile.rows], lang))
     buffer.write(file_footer(lang))
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = SafeWriter(buffer)  # text cells starting like a formula are made safe for spreadsheets
     writer.writerow(CSV_COLUMNS)
     for row in profile.rows:
         writer.writerow([row[c] for c in CSV_COLUMNS])

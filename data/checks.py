@@ -28,8 +28,9 @@ import pycountry
 from frictionless import validate as fl_validate
 
 from data import derive, themes
+from data.csv_safe import starts_like_formula
 from data.errors import Issue
-from data.package import DATA_DIR, read_raw, resources
+from data.package import DATA_DIR, read_raw, resources, schema
 from data.translations import translation_issues
 
 COMPONENTS = {
@@ -406,6 +407,25 @@ def derived_issues(root: Path = DATA_DIR) -> list[Issue]:
     return issues
 
 
+def formula_issues(root: Path = DATA_DIR) -> list[Issue]:
+    """Text cells a spreadsheet would open as a formula (``=``, ``+``, ``-``, ``@``, tab, CR first): the
+    package's tables ship as they are in the download, so they must hold none (write "Down 57.7%",
+    not "-57.7%"). Number fields may be negative."""
+    issues: list[Issue] = []
+    for resource in resources(root).values():
+        path = root / resource["path"]
+        if not path.exists() or path.suffix != ".csv":
+            continue
+        texts = [f["name"] for f in schema(root, resource)["fields"] if f.get("type", "string") == "string"]
+        table = read_raw(root, resource)
+        for name in (t for t in texts if t in table.columns):
+            for index, value in table[name].items():
+                if starts_like_formula(value):
+                    issues.append(Issue(_file(resource), int(index) + 2,
+                                        f"field {name!r} starts like a spreadsheet formula: {value[:40]!r}"))
+    return issues
+
+
 def all_issues(root: Path = DATA_DIR) -> list[Issue]:
     """Schema issues first; domain rules only run on files whose schema checks passed enough to parse."""
     issues = schema_issues(root)
@@ -415,6 +435,7 @@ def all_issues(root: Path = DATA_DIR) -> list[Issue]:
         issues.append(Issue("datapackage.json", None, f"domain checks could not run: {exc}"))
     issues += derived_issues(root)
     issues += translation_issues(root)
+    issues += formula_issues(root)
     return _dedupe(issues)
 
 

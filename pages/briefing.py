@@ -132,12 +132,12 @@ def place_briefing(lang: str, code: str) -> Component:
 
 
 def _place_layout(lang: str):
-    def layout(code: str = "", **params: object) -> Component:
-        code = unquote(code)
-        params.pop("pathname", None)
-        params.pop("lang", None)
+    def layout(code: str = "", pathname: object = "", **_params: object) -> Component:
+        # Dash lets a query parameter override a path variable (``?code=VE-F``): the place is read from
+        # the path alone, and a briefing reads no query parameter.
+        code = unquote(pathname.split("/briefing/", 1)[-1] if isinstance(pathname, str) and pathname else code)
         content = place_briefing(lang, code) if is_briefing_place(code) else not_found(lang, code)
-        return page_frame(lang, "briefing", content, params)
+        return page_frame(lang, "briefing", content, {})
 
     layout.__name__ = f"briefing_place_{lang}"
     return layout

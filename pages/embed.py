@@ -19,8 +19,11 @@ from i18n import DEFAULT_LANGUAGE, gettext
 from views.navigation import SITE_NAME
 
 
-def layout(chart: str = "", **params: object) -> Component:
-    return embed_page(unquote(chart), params)
+def layout(chart: str = "", pathname: object = "", **params: object) -> Component:
+    # Dash lets a query parameter override a path variable (``?chart=…``): the chart comes from the path.
+    name = pathname.split("/embed/", 1)[-1] if isinstance(pathname, str) and pathname else chart
+    params.pop("chart", None)
+    return embed_page(unquote(name), params)
 
 
 def title(chart: str = "", **_params: object) -> str:

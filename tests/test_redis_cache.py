@@ -98,7 +98,7 @@ from tests.layout_tree import routing_body
 out = pathlib.Path(sys.argv[1])
 client = app.server.test_client()
 out.joinpath("health.json").write_text(json.dumps(client.get("/healthz").get_json()))
-response = client.post("/_dash-update-component", data=routing_body("/en/map", "?year=2019&probe=redis"),
+response = client.post("/_dash-update-component", data=routing_body("/en/map", "?year=2019"),
                        content_type="application/json")
 out.joinpath("status").write_text(f"{response.status_code} {response.headers.get('X-Callback-Cache')}")
 out.joinpath("answer.json").write_bytes(response.get_data())
@@ -144,7 +144,7 @@ def test_a_callback_answer_computed_by_one_process_is_served_by_another(redis_ur
         "import app, json\n"
         "from tests.layout_tree import routing_body\n"
         "c = app.server.test_client()\n"
-        "r = c.post('/_dash-update-component', data=routing_body('/en/trends', '?probe=redis'),\n"
+        "r = c.post('/_dash-update-component', data=routing_body('/en/trends', '?unit=count'),\n"
         "           content_type='application/json')\n"
         "print(r.status_code, r.headers.get('X-Callback-Cache'), len(r.get_data()))\n"
     )

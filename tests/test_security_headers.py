@@ -12,7 +12,7 @@ KINDS = [
     ("page", "GET", "/es/map?year=2019&level=state", None, 200),
     ("briefing", "GET", "/en/briefing/VE-B", None, 200),
     ("embed", "GET", "/embed/map?lang=en", None, 200),
-    ("embed of an unknown chart", "GET", "/embed/no-such-chart", None, 200),
+    ("embed of an unknown chart", "GET", "/embed/no-such-chart", None, 404),
     ("page layout (callback)", "POST", CALLBACK_PATH, routing_body("/es/trends"), 200),
     ("embed layout (callback)", "POST", CALLBACK_PATH, routing_body("/embed/compare-ranking", "?lang=en"), 200),
     ("refused callback", "POST", CALLBACK_PATH, b'{"output": "nope"}', 400),

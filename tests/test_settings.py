@@ -36,3 +36,18 @@ def test_debug_only_when_asked(value):
 def test_bad_values_name_the_variable(name, value):
     with pytest.raises(SettingsError, match=name):
         load_settings({name: value})
+
+
+def test_trusted_hosts_and_public_url_are_read_and_checked():
+    settings = load_settings({"TRUSTED_HOSTS": "violencia.example.org, .example.org", "PUBLIC_URL": "https://violencia.example.org/"})
+    assert settings.trusted_hosts == ("violencia.example.org", ".example.org")
+    assert settings.public_url == "https://violencia.example.org"
+    assert load_settings({}).trusted_hosts == () and load_settings({}).public_url == ""
+
+
+@pytest.mark.parametrize(("name", "value"), [("TRUSTED_HOSTS", "https://example.org"), ("TRUSTED_HOSTS", "a b"),
+                                             ("PUBLIC_URL", "example.org"), ("PUBLIC_URL", "javascript:alert(1)"),
+                                             ("PUBLIC_URL", "https://example.org/?x=1")])
+def test_hosts_and_addresses_that_are_not_name_the_variable(name, value):
+    with pytest.raises(SettingsError, match=name):
+        load_settings({name: value})

@@ -10,8 +10,7 @@ from typing import ClassVar
 from analysis.benchmark_series import DISTRIBUTORS, country_rates
 from i18n import translator
 from i18n.markers import N_
-from views.params import Notices, chosen_only, control_params, first_value, page_url
-from views.trends_view import split_list
+from views.params import Notices, chosen_only, control_params, first_value, page_url, parse_year, split_list
 
 DEFAULT_COUNTRIES = ("COL", "BRA", "MEX")
 ALIGNMENTS = {"peak": N_("since the peak"), "start": N_("since the policy started")}
@@ -86,19 +85,21 @@ def _normalise(params: dict[str, object], lang: str) -> tuple[CompareView, list[
     raw_year = first_value(params.get("year"))
     year = default_year
     if raw_year:
-        if raw_year.isdigit() and int(raw_year) in years:
-            year = int(raw_year)
+        asked = parse_year(raw_year)
+        if asked in years:
+            year = asked
         else:
-            if raw_year.isdigit() and years:
-                year = min(years, key=lambda y: (abs(y - int(raw_year)), -y))
+            if asked is not None and years:
+                year = min(years, key=lambda y: (abs(y - asked), -y))
             corrected(N_("year"), raw_year, str(year))
 
 
     valid = set(country_rates(source)["place_id"]) - {"VEN"}
-    raw_countries = split_list(params.get("countries"))
-    countries = [c for c in raw_countries if c in valid][:MAX_COUNTRIES]
+    raw_countries, extra = split_list(params.get("countries"), MAX_COUNTRIES)
+    countries = [c for c in raw_countries if c in valid]
     for bad in (c for c in raw_countries if c not in valid and c != "VEN"):
         notices.ignored(N_("country"), bad)
+    notices.left_out(extra, MAX_COUNTRIES)
     if not raw_countries:
         countries = [c for c in DEFAULT_COUNTRIES if c in valid]
 

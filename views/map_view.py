@@ -17,7 +17,7 @@ from data import query
 from geo import codes
 from i18n import translator
 from i18n.markers import N_
-from views.params import Notices, control_params, first_value, page_url
+from views.params import Notices, control_params, first_value, page_url, parse_year
 
 MEASURE_UNITS = {"rate": "rate_per_100k", "count": "count", "percent": "percent"}
 MEASURE_LABELS = {"rate": N_("rate per 100,000"), "count": N_("count"), "percent": N_("percent")}
@@ -201,9 +201,8 @@ def _normalise(params: dict[str, object], lang: str) -> tuple[MapView, list[str]
     raw_year = first_value(params.get("year"))
     year = default_year(view, tuple(years))
     if raw_year:
-        try:
-            asked = int(raw_year)
-        except ValueError:
+        asked = parse_year(raw_year)
+        if asked is None:
             corrected(N_("year"), raw_year, str(year))
         else:
             year = nearest(asked, years)

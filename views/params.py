@@ -12,10 +12,12 @@ from typing import TypeVar
 from urllib.parse import urlencode
 
 from i18n import translator
+from i18n.numbers import format_number
 
 V = TypeVar("V")
 
 MAX_ECHO = 40
+YEAR_DIGITS = 4  # years are written with at most four digits; a longer "number" is not a year
 
 
 def first_value(value: object) -> str | None:
@@ -23,6 +25,33 @@ def first_value(value: object) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     return value if isinstance(value, str) and value else None
+
+
+def parse_year(raw: str) -> int | None:
+    """A year written as one to four ASCII digits, else None.
+
+    ``str.isdigit`` is true for "²" (which ``int`` refuses) and ``int`` reads "٣", " 2020 " and
+    "2_020", and spends quadratic time on thousands of digits: none of these is a year a link holds.
+    """
+    if 0 < len(raw) <= YEAR_DIGITS and raw.isascii() and raw.isdecimal():
+        return int(raw)
+    return None
+
+
+def split_list(value: object, limit: int) -> tuple[list[str], int]:
+    """``a,b`` or repeated parameters as at most ``limit`` non-empty items (order kept, duplicates
+    dropped), and how many more there were.
+
+    The list is cut before any item is checked, so a link with thousands of items costs no more
+    than one with ``limit`` and says so in one notice instead of one per item.
+    """
+    items = value if isinstance(value, list) else [value]
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            out += [part.strip() for part in item.split(",") if part.strip()]
+    unique = list(dict.fromkeys(out))
+    return unique[:limit], max(0, len(unique) - limit)
 
 
 def echo(value: str) -> str:
@@ -35,6 +64,7 @@ class Notices(list[str]):
 
     def __init__(self, lang: str) -> None:
         super().__init__()
+        self.lang = lang
         self._ = translator(lang)
 
     def corrected(self, name: str, raw: str, used: str) -> None:
@@ -42,6 +72,15 @@ class Notices(list[str]):
         _ = self._
         self.append(_("“{value}” is not a valid {name}; showing {used} instead.").format(
             value=echo(raw), name=_(name), used=used))
+
+    def left_out(self, count: int, limit: int) -> None:
+        """One notice for the items beyond what a list parameter may hold."""
+        if count <= 0:
+            return
+        _ = self._
+        text = (_("One more value was left out: at most {limit} can be shown at once.") if count == 1
+                else _("{count} more values were left out: at most {limit} can be shown at once."))
+        self.append(text.format(count=format_number(count, self.lang, 0), limit=limit))
 
     def ignored(self, name: str, raw: str) -> None:
         _ = self._

@@ -16,7 +16,7 @@ from data.derive import RATE_INDICATORS
 from geo import codes
 from i18n import translator
 from i18n.markers import N_
-from views.params import Notices, chosen_only, control_params, first_value, page_url
+from views.params import Notices, chosen_only, control_params, first_value, page_url, split_list
 
 DEFAULT_INDICATORS = ("violent_deaths", "homicides", "intentional_homicides")
 DEFAULT_STATES = ("VE-A",)
@@ -75,18 +75,6 @@ class TrendView:
         return None
 
 
-def split_list(value: object) -> list[str]:
-    """``a,b`` or repeated parameters as a list of non-empty items (order kept, duplicates dropped)."""
-    items = value if isinstance(value, list) else [value]
-    out: list[str] = []
-    for item in items:
-        if isinstance(item, str):
-            out += [part.strip() for part in item.split(",") if part.strip()]
-    return list(dict.fromkeys(out))
-
-
-
-
 def common_units(indicators: list[str], level: str) -> list[str]:
     """Units in which at least one of the indicators has figures, rates first."""
     found: list[str] = []
@@ -103,10 +91,11 @@ def _normalise(params: dict[str, object], lang: str) -> tuple[TrendView, list[st
     corrected, ignored = notices.corrected, notices.ignored
 
     national = indicators_at("country")
-    raw = split_list(params.get("indicators"))
-    chosen = [i for i in raw if i in national][:MAX_ITEMS]
+    raw, extra = split_list(params.get("indicators"), MAX_ITEMS)
+    chosen = [i for i in raw if i in national]
     for bad in (i for i in raw if i not in national):
         ignored(N_("indicator"), bad)
+    notices.left_out(extra, MAX_ITEMS)  # after the items named: "… and N more were left out"
     if not chosen:
         chosen = [i for i in DEFAULT_INDICATORS if i in national] or national[:1]
     units = common_units(chosen, "country")
@@ -123,11 +112,12 @@ def _normalise(params: dict[str, object], lang: str) -> tuple[TrendView, list[st
     base_indicator = _pick(first_value(params.get("base_indicator")), list(POPULATION_INDICATORS), "violent_deaths",
                            N_("indicator"), corrected, ind)
 
-    raw_states = split_list(params.get("states"))
+    raw_states, extra = split_list(params.get("states"), MAX_ITEMS)
     valid_states = set(codes.state_iso_codes())
-    states = [s for s in raw_states if s in valid_states][:MAX_ITEMS]
+    states = [s for s in raw_states if s in valid_states]
     for bad in (s for s in raw_states if s not in valid_states):
         ignored(N_("state"), bad)
+    notices.left_out(extra, MAX_ITEMS)
     if not states and not raw_states:
         states = list(DEFAULT_STATES)
     state_indicators = indicators_at("state")

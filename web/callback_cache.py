@@ -8,6 +8,12 @@ compresses it: 15-110 ms of one core for a page layout. Under load that is the q
 request waits in. Here the compressed answer is stored under a hash of the body, so a repeat costs
 about a millisecond: first in a small per-worker memory (bounded in bytes, least recently used
 first out), then in the shared cache, so a second worker or machine reuses the first one's work.
+
+A page's layout (the pages router) is keyed on its path and its canonical query, not on the raw
+body: parameters the page does not read are dropped and the rest sorted (``route_query``), so a
+client adding ``&x=1``, ``&x=2``, … cannot fill the shared cache with copies of one page. A request
+whose query held such junk, or values the page had to correct, is served a stored answer of the
+clean query when there is one, and its own answer is never stored.
 """
 
 from __future__ import annotations
@@ -23,10 +29,11 @@ from dataclasses import dataclass
 from flask import Flask, Response, g, request
 
 from web.cache import shared_get, shared_set
-from web.dash_internals import CALLBACK_PATH
+from web.dash_internals import CALLBACK_PATH, PAGES_ROUTER
 
 MAX_STORED_ANSWER = 4 * 1024 * 1024  # compressed bytes; a larger answer is sent but not stored
 HEADER = "X-Callback-Cache"
+RouteQuery = Callable[[str, str], tuple[str, bool]]  # (pathname, search) -> (canonical query, storable)
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,17 @@ def answer_key(body: object, variant: str) -> str:
     return f"callback-answer:{variant}:{hashlib.sha256(canonical.encode()).hexdigest()}"
 
 
+def routed_key(body: object, variant: str, route_query: RouteQuery) -> tuple[str, bool]:
+    """The key of a callback body and whether its answer may be stored: a page layout by its path and
+    canonical query (the guard has checked both are text), any other callback by its whole body."""
+    if not (isinstance(body, dict) and body.get("output") == PAGES_ROUTER):
+        return answer_key(body, variant), True
+    values = {item["property"]: item["value"] for item in body["inputs"]}
+    pathname, search = values.get("pathname"), values.get("search") or ""
+    query, storable = route_query(pathname, search)
+    return answer_key({"page": pathname, "query": query}, variant), storable
+
+
 def _fill(response: Response, answer: StoredAnswer, outcome: str) -> Response:
     """Put the stored answer in ``response``, compressed when the client accepts gzip."""
     if "gzip" in request.headers.get("Accept-Encoding", ""):
@@ -94,7 +112,9 @@ def _fill(response: Response, answer: StoredAnswer, outcome: str) -> Response:
     return response
 
 
-def install_callback_cache(server: Flask, variant: Callable[[], str], memory_bytes: int) -> ByteBoundedLRU:
+def install_callback_cache(
+    server: Flask, variant: Callable[[], str], memory_bytes: int, route_query: RouteQuery
+) -> ByteBoundedLRU:
     """Serve repeated callback bodies from memory or the shared cache; store each new 200 answer.
 
     Install after the callback guard, so only bodies it accepted are ever looked up or stored.
@@ -105,14 +125,15 @@ def install_callback_cache(server: Flask, variant: Callable[[], str], memory_byt
     def answer_from_cache() -> Response | None:
         if request.path != CALLBACK_PATH or request.method != "POST":
             return None
-        key = answer_key(request.get_json(silent=True), variant())  # parsed once, by the guard
+        key, storable = routed_key(request.get_json(silent=True), variant(), route_query)  # parsed by the guard
         answer = memory.get(key)
         if answer is None:
             answer = shared_get(key)
             if isinstance(answer, StoredAnswer):
                 memory.put(key, answer)
             else:
-                g.callback_answer_key = key
+                if storable:
+                    g.callback_answer_key = key
                 return None
         return _fill(Response(), answer, "hit")
 

@@ -54,3 +54,30 @@ def finish_dash_setup(server: Flask) -> None:
     with server.test_request_context("/healthz"):
         for hook in server.before_request_funcs.get(None, []):
             hook()
+
+
+def name_pages_without_the_request_host(public_url: str) -> None:
+    """Dash writes each page's ``twitter:url`` meta tag from ``request.url``, which holds whatever
+    ``Host`` the client sent (a forged one is echoed into the page, and into any cache in front).
+    Write it from the configured ``PUBLIC_URL`` instead, or as a path when there is none; the same
+    for image URLs Dash roots at the request's host."""
+    import dash.dash as dash_module
+    from flask import request
+
+    original = dash_module._page_meta_tags
+    if getattr(original, "canonical", False):
+        return
+
+    def page_meta_tags(app: object, req: object) -> list[dict[str, str]]:
+        tags = original(app, req)
+        path = request.full_path.rstrip("?")
+        for tag in tags:
+            content = tag.get("content")
+            if tag.get("property") == "twitter:url":
+                tag["content"] = public_url + path
+            elif isinstance(content, str) and content.startswith(request.root_url):
+                tag["content"] = public_url + "/" + content[len(request.root_url):]
+        return tags
+
+    page_meta_tags.canonical = True  # type: ignore[attr-defined]
+    dash_module._page_meta_tags = page_meta_tags

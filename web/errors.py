@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from dash.exceptions import DependencyException
 from flask import Flask, Response, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 from i18n import gettext, language_of_path
 from web.dash_internals import CALLBACK_PATH
@@ -60,6 +60,8 @@ def install_error_handlers(server: Flask, is_known_page: Callable[[str], bool]) 
         status = error.code or 500
         if status == 404:
             return Response(apology_page(language_of_path(request.path), 404), 404)
+        if isinstance(error, SecurityError):  # a Host outside TRUSTED_HOSTS: Werkzeug's page would echo it
+            return Response("This site does not answer for that host name.\n", 400, mimetype="text/plain")
         return error.get_response()
 
     @server.errorhandler(Exception)

@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TRUE_WORDS = {"1", "true", "yes", "on"}
@@ -26,6 +27,8 @@ class Settings:
     log_level: str
     hsts: bool
     answer_memory_mb: int = 32
+    trusted_hosts: tuple[str, ...] = ()  # empty: any Host (a proxy in front must then pin it)
+    public_url: str = ""  # e.g. https://violencia.example.org; empty: pages name themselves by relative URLs
 
     @property
     def cache_type(self) -> str:
@@ -49,6 +52,25 @@ def _flag(env: Mapping[str, str], name: str) -> bool:
     return env.get(name, "").strip().lower() in TRUE_WORDS
 
 
+def _hosts(env: Mapping[str, str], name: str) -> tuple[str, ...]:
+    """``TRUSTED_HOSTS=example.org,.example.org``: host names (a leading dot admits subdomains)."""
+    hosts = tuple(h.strip().lower() for h in env.get(name, "").split(",") if h.strip())
+    for host in hosts:
+        if any(c in host for c in "/@?# "):
+            raise SettingsError(f"{name}: {host!r} is not a host name (write example.org, not a URL)")
+    return hosts
+
+
+def _public_url(env: Mapping[str, str], name: str) -> str:
+    raw = env.get(name, "").strip().rstrip("/")
+    if not raw:
+        return ""
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise SettingsError(f"{name}={raw!r} must be an address such as https://example.org")
+    return raw
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Read the settings once; every value has a default that is safe in production."""
     env = os.environ if env is None else env
@@ -65,4 +87,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         log_level=env.get("LOG_LEVEL", "INFO").upper(),
         hsts=_flag(env, "HSTS"),
         answer_memory_mb=_int(env, "ANSWER_MEMORY_MB", 32),
+        trusted_hosts=_hosts(env, "TRUSTED_HOSTS"),
+        public_url=_public_url(env, "PUBLIC_URL"),
     )
