@@ -82,6 +82,7 @@ def _framed(layout: PageLayout, lang: str, slug: str, view: type | None) -> Page
             shown, notices = view.from_params(kept, lang)
             # the parameters the visitor gave, as the view corrected them
             store, switch = store and not notices, {k: v for k, v in shown.to_params().items() if k in kept}
+            store = store and getattr(view, "STORABLE", True)  # free text (a search) is never stored
         key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in kept.items()))
         return cached_page(layout.__module__, slug, lang, key,
                            lambda: page_frame(lang, slug, layout(lang, **kept), switch), store)

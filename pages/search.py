@@ -16,6 +16,7 @@ from geo.search import clean_query, search
 from i18n import translator
 from i18n.markers import N_
 from views.place_view import SEARCH_SLUG
+from views.search_view import SearchView
 
 TITLE = N_("Search places")
 DESCRIPTION = N_("Find any state or municipality of Venezuela by name, with or without accents, including former "
@@ -36,5 +37,5 @@ def layout(lang: str, q: object = "", **_params: object) -> Component:
     )
 
 
-register_page_bilingual(__name__, SEARCH_SLUG, TITLE, layout, order=7, description=DESCRIPTION)
+register_page_bilingual(__name__, SEARCH_SLUG, TITLE, layout, order=7, description=DESCRIPTION, view=SearchView)
 register_noscript()  # the search and place pages, readable without JavaScript

@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, unquote, urlencode
 from i18n import DEFAULT_LANGUAGE, is_supported, language_of_path
 from views.compare_view import CompareView
 from views.map_view import MapView
+from views.search_view import SearchView
 from views.trends_view import TrendView
 
 
@@ -41,7 +42,7 @@ def page_query(search: str, view_class: type | None, lang: str, extra: Collectio
     names = set(extra) | (view_params(view_class) if view_class else set())
     known = {name: values for name, values in raw.items() if name in names}
     key = urlencode(sorted((name, value) for name, values in known.items() for value in values))
-    storable = len(known) == len(raw)
+    storable = len(known) == len(raw) and getattr(view_class, "STORABLE", True)
     if storable and view_class is not None:
         params = {name: values[0] if len(values) == 1 else values for name, values in known.items()}
         _view, notices = view_class.from_params(params, lang)
@@ -60,7 +61,7 @@ def route_query(pathname: str, search: str, embeds: Mapping[str, type]) -> tuple
         lang = asked[0] or DEFAULT_LANGUAGE
         query = page_query(search, view_class, lang if is_supported(lang) else DEFAULT_LANGUAGE, extra=("lang",))
         return query.key, query.storable and view_class is not None and is_supported(lang) and len(asked) == 1
-    pages = {view.SLUG: view for view in (MapView, TrendView, CompareView)}
+    pages = {view.SLUG: view for view in (MapView, TrendView, CompareView, SearchView)}
     view_class = pages.get(parts[1]) if len(parts) == 2 and is_supported(parts[0]) else None
     query = page_query(search, view_class, language_of_path(pathname))
     return query.key, query.storable
