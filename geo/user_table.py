@@ -196,7 +196,7 @@ def decimal_mark(values: Sequence[str], delimiter: str) -> str:
     """``","`` or ``"."`` for a column, from the values that tell (``12,5`` / ``1.234,5`` / ``12.5``).
 
     ``1.234`` or ``1,234`` alone do not tell: a ``;``-separated file (a Spanish-locale export) reads them as
-    thousands, so its decimal mark is the comma; otherwise the point."""
+    thousands, so its decimal mark is the comma; otherwise (comma or tab) the point."""
     comma = point = 0
     for value in values:
         text = _SPACES.sub("", value)
@@ -211,7 +211,7 @@ def decimal_mark(values: Sequence[str], delimiter: str) -> str:
             point += 1
     if comma != point:
         return "," if comma > point else "."
-    return "," if delimiter in (";", "\t") else "."
+    return "," if delimiter == ";" else "."
 
 
 def parse_number(value: str, decimal: str) -> float | None:
