@@ -275,13 +275,12 @@ def column_values(table: UserTable, matches: list[RowMatch], column: int, level:
         if number is None:
             missing += 1
             continue
-        code = MERGED.get(match.code, match.code)
-        if code != match.code:
-            problems.append(Problem(N_("Row {row}: Ocumare de la Costa de Oro has no boundary of its own; it is drawn "
-                                       "inside Mario Briceño Iragorry only if that has no row."), {"row": match.line},
-                                    match.line))
-            if code in values:
-                continue
+        if match.code in MERGED:
+            problems.append(Problem(N_("Row {row}: Ocumare de la Costa de Oro has no boundary of its own on our map (it "
+                                       "lies inside Mario Briceño Iragorry); its figure is in the CSV but not drawn."),
+                                    {"row": match.line}, match.line))
+            continue
+        code = match.code
         values[code] = number
     classes = classes if classes in CLASS_COUNTS else 5
     scheme = scheme if scheme in SCHEMES else "YlOrRd"
@@ -318,10 +317,10 @@ def feature_properties(table: UserTable, matches: list[RowMatch], level: str) ->
     """Per drawn code, what the GeoJSON download's feature carries: the official names and the reader's cells."""
     found: dict[str, dict[str, object]] = {}
     for match in matches:
-        if match.status not in DRAWN or match.code is None:
-            continue
+        if match.status not in DRAWN or match.code is None or match.code in MERGED:
+            continue  # (a place without a boundary of its own has no feature)
         state_iso = match.code if level == "state" else codes.state_of_municipality(match.code)
-        found[MERGED.get(match.code, match.code)] = {
+        found[match.code] = {
             "code": match.code, "name": codes.state_name(match.code) if level == "state" else
             codes.municipality_name(match.code), "state": codes.state_name(state_iso),
             **{name: table.rows[match.index][i] for i, name in enumerate(table.header)}}

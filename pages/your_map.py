@@ -199,7 +199,7 @@ def layout(lang: str, **_params: object) -> Any:
                        className="small text-body-secondary mb-0"),
             ], className="my-3"),
         ]),
-        html.P([_("The boundaries and the name list are ours; see "),
+        html.P([_("Where the boundaries and the names of places come from: "),
                 html.A(_("data, sources and methodology"), href=page_path(lang, "data")), "."], className="small"),
     ])
 
