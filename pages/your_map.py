@@ -174,12 +174,12 @@ def layout(lang: str, **_params: object) -> Any:
                                 **{"data-image-format": "png", "data-image-name": "my-map"}),
                     html.Button(_("Download SVG"), type="button", className=button,
                                 **{"data-image-format": "svg", "data-image-name": "my-map"}),
-                    html.Button(_("CSV with codes"), id={"type": "chart-csv-button", "chart": "your-map"}, n_clicks=0,
-                                type="button", className=button),
+                    html.Button(_("CSV with codes"), id="yourmap-csv-button", n_clicks=0, type="button",
+                                className=button),
                     html.Button(_("GeoJSON"), id="yourmap-geojson-button", n_clicks=0, type="button",
                                 className=button),
-                    dcc.Store(id={"type": "chart-csv", "chart": "your-map"}),
-                    dcc.Download(id={"type": "chart-download", "chart": "your-map"}),
+                    dcc.Store(id="yourmap-csv"),
+                    dcc.Download(id="yourmap-download"),
                     html.Span(id="yourmap-geojson-status", role="status", className="small"),
                 ], className="my-2 d-flex flex-wrap gap-2 align-items-center"),
             ], className="chart-card", id="yourmap-card", **{"data-chart-scope": "your-map"}),
@@ -378,7 +378,7 @@ def _shared_table(table: UserTable, matches: list, column: int) -> str:
     Output("yourmap-caption", "children"),
     Output("yourmap-map-message", "children"),
     Output("yourmap-export", "data"),
-    Output({"type": "chart-csv", "chart": "your-map"}, "data"),
+    Output("yourmap-csv", "data"),
     Output("yourmap-result", "data"),
     Output("yourmap-fragment", "data"),
     Input("yourmap-text", "data"),
@@ -478,6 +478,13 @@ clientside_callback(
     ClientsideFunction(namespace="yourmap", function_name="setExport"),
     Output("yourmap-export-holder", "title"),
     Input("yourmap-export", "data"),
+)
+clientside_callback(
+    ClientsideFunction(namespace="trends", function_name="downloadCsv"),  # assets/trends.js: any chart's CSV
+    Output("yourmap-download", "data"),
+    Input("yourmap-csv-button", "n_clicks"),
+    State("yourmap-csv", "data"),
+    prevent_initial_call=True,
 )
 clientside_callback(
     ClientsideFunction(namespace="yourmap", function_name="downloadGeojson"),
