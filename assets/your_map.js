@@ -49,7 +49,8 @@
         var body = contents.slice(contents.indexOf(",") + 1);
         var bytes = Math.floor(body.length * 3 / 4);
         if (bytes > limit() + 2) {
-          return [null, alert(fill(words().fileTooLarge, { size: Math.ceil(bytes / 1000), limit: limit() / 1000 }))];
+          // The stored file is left as it was: clearing it would start a read that wipes this message.
+          return [nothing, alert(fill(words().fileTooLarge, { size: Math.ceil(bytes / 1000), limit: limit() / 1000 }))];
         }
         return [contents, nothing];
       },

@@ -225,6 +225,7 @@ def layout(lang: str, **_params: object) -> Any:
     State("yourmap-scheme", "value"),
     State("yourmap-classes", "value"),
     State("yourmap-lang", "data"),
+    prevent_initial_call=True,  # at load it would answer with the box's text as it was, over what was just pasted
 )
 def fill(file: object, restore: object, filename: object, paste: object, title: object, source: object,
          notes: object, scheme: object, classes: object, lang: object) -> tuple:
