@@ -41,6 +41,17 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
   }
 
+  // dcc.Upload's file input (the Tab stop: Enter or Space opens the file dialog) has no name of its own:
+  // give it the words of the visible button.
+  function nameFileInput() {
+    var input = document.querySelector("#yourmap-upload input[type=file]:not([aria-label])");
+    var button = document.querySelector("#yourmap-upload .btn");
+    if (input && button) input.setAttribute("aria-label", button.textContent);
+  }
+  new MutationObserver(function () {
+    if (document.getElementById("yourmap-upload")) nameFileInput();
+  }).observe(document.documentElement, { childList: true, subtree: true });
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     yourmap: {
       guardFile: function (contents) {

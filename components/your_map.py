@@ -38,6 +38,11 @@ STATUS_COLOUR = {MATCHED: "success", PICKED: "success", AMBIGUOUS: "warning", UN
                  LEFT_OUT: "secondary"}
 
 
+def _text_colour(status: str) -> str:
+    """Dark text on the yellow badges (white on yellow fails the contrast check), white on the others."""
+    return "dark" if STATUS_COLOUR[status] == "warning" else "white"
+
+
 def _written(match: RowMatch) -> str:
     return f"{match.written} · {match.state_written}" if match.state_written.strip() else match.written
 
@@ -74,7 +79,7 @@ def review_table(matches: Sequence[RowMatch], level: str, lang: str) -> list:
     what = _("states") if level == "state" else _("municipalities")
     summary = html.P([
         _("{count} rows read as {level}: ").format(count=len(matches), level=what),
-        *[html.Span([dbc.Badge(str(n), color=STATUS_COLOUR[s], className="me-1"), _(STATUS_TEXT[s])],
+        *[html.Span([dbc.Badge(str(n), color=STATUS_COLOUR[s], text_color=_text_colour(s), className="me-1"), _(STATUS_TEXT[s])],
                     className="me-3 text-nowrap") for s, n in counts if n],
     ], id="yourmap-review-summary", className="mb-2")
     blocks: list = [summary]
@@ -91,7 +96,8 @@ def review_table(matches: Sequence[RowMatch], level: str, lang: str) -> list:
             body.append(html.Tr([
                 html.Td(str(match.line), **{"data-label": _("Row")}),
                 html.Td(_written(match), **{"data-label": _("As written")}),
-                html.Td(dbc.Badge(found, color=STATUS_COLOUR[match.status], className="text-wrap text-start")),
+                html.Td(dbc.Badge(found, color=STATUS_COLOUR[match.status], text_color=_text_colour(match.status),
+                                  className="text-wrap text-start")),
                 html.Td(_picker(match, lang) if i < MAX_FIX_ROWS else _("Correct it in the table above.")),
             ]))
         blocks += [

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_accessibility_browser import serious_violations, settle
 from tests.test_chart_export_browser import SVG, apparatus, download, png_size, svg_texts
 
 PATHS = "#yourmap-graph path.choroplethlocation"
@@ -133,4 +134,16 @@ def test_an_ambiguous_name_is_chosen_with_the_keyboard_and_the_share_link_reopen
     assert page.input_value("#yourmap-title") == "My map"
     assert "5 of 11 municipalities with a figure" in page.inner_text("#yourmap-caption")
     assert page.input_value("#yourmap-paste").startswith("code\tHomicidios\tMunicipio\tEstado\nVE0703\t12\tEl Callao")
+    assert browser_page.errors == []
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_axe_finds_no_serious_violation_empty_or_with_the_review_table_and_map(live_server, browser_page, lang):
+    page = browser_page.page
+    page.goto(f"{live_server}/{lang}/your-map")
+    settle(page)
+    assert serious_violations(page) == []
+    paste_and_draw(page)
+    settle(page)
+    assert serious_violations(page) == []
     assert browser_page.errors == []
