@@ -319,13 +319,13 @@ def _indexes(table: UserTable, place: object, state: object, level: object) -> t
 
 @callback(
     Output("yourmap-review", "children"),
-    Input("yourmap-text", "data"),
     Input("yourmap-place-col", "value"),
     Input("yourmap-state-col", "value"),
     Input("yourmap-level", "value"),
+    State("yourmap-text", "data"),  # a new text always sets the column choices (``columns``), which trigger this
     State("yourmap-lang", "data"),
 )
-def review(text: object, place: object, state: object, level: object, lang: object) -> list:
+def review(place: object, state: object, level: object, text: object, lang: object) -> list:
     """The review table: what each row matched, and a choice for each row that needs one."""
     lang = _lang(lang)
     table = _read(text)
@@ -382,7 +382,6 @@ def _shared_table(table: UserTable, matches: list, column: int) -> str:
     Output("yourmap-csv", "data"),
     Output("yourmap-result", "data"),
     Output("yourmap-fragment", "data"),
-    Input("yourmap-text", "data"),
     Input("yourmap-place-col", "value"),
     Input("yourmap-state-col", "value"),
     Input("yourmap-value-col", "value"),
@@ -394,11 +393,12 @@ def _shared_table(table: UserTable, matches: list, column: int) -> str:
     Input("yourmap-source", "value"),
     Input("yourmap-notes", "value"),
     State({"type": "yourmap-pick", "row": ALL}, "id"),
+    State("yourmap-text", "data"),  # as for the review: the column choices that a new text sets trigger this
     State("yourmap-lang", "data"),
 )
-def draw(text: object, place: object, state: object, value: object, level: object, pick_values: object,
+def draw(place: object, state: object, value: object, level: object, pick_values: object,
          scheme: object, classes: object, title: object, source: object, notes: object, pick_ids: object,
-         lang: object) -> tuple:
+         text: object, lang: object) -> tuple:
     """The map of the chosen column on the matched rows, its image texts, the CSV with codes and the share link."""
     lang = _lang(lang)
     _ = translator(lang)

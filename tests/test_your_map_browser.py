@@ -13,6 +13,7 @@ import pytest
 
 from tests.test_accessibility_browser import serious_violations, settle
 from tests.test_chart_export_browser import SVG, apparatus, download, png_size, svg_texts
+from views.your_map_share import decode
 
 PATHS = "#yourmap-graph path.choroplethlocation"
 TABLE = "Municipio\tEstado\tHomicidios\nEl Callao\tBolívar\t12\nCARONI\tBolivar\t40\nMun. Heres\tEdo. Bolívar\t7\n" \
@@ -110,6 +111,7 @@ def test_an_ambiguous_name_is_chosen_with_the_keyboard_and_the_share_link_reopen
     page = browser_page.page
     page.goto(f"{live_server}/en/your-map")
     paste_and_draw(page)
+    page.wait_for_load_state("networkidle")
     assert "4 of 11 municipalities with a figure" in page.inner_text("#yourmap-caption")
     page.focus("#yourmap-paste")
     for _ in range(20):  # Tab from the table to the row's picker, as a keyboard user does
@@ -119,14 +121,23 @@ def test_an_ambiguous_name_is_chosen_with_the_keyboard_and_the_share_link_reopen
     else:
         pytest.fail("the picker of row 6 cannot be reached with Tab")
     assert page.evaluate("document.activeElement.getAttribute('aria-labelledby')").startswith('{"row":6')
+    page.keyboard.press("B")  # a letter opens the list with its search box (which may drop a key while it opens)
+    page.wait_for_function("() => document.activeElement.classList.contains('dash-dropdown-search')")
+    page.keyboard.press("Control+A")
     page.keyboard.type("Bol", delay=80)
     page.locator("[role=option]", has_text="Sucre (Bolívar)").first.wait_for(timeout=10_000)
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.getElementById('yourmap-caption').innerText.includes('5 of 11')")
     page.fill("#yourmap-title", "My map")
     page.press("#yourmap-title", "Enter")
-    page.wait_for_function("() => document.getElementById('yourmap-share-url').value.includes('#d=')")
-    link = page.input_value("#yourmap-share-url")
+    for _ in range(100):  # until the link carries the title
+        link = page.input_value("#yourmap-share-url")
+        shared = decode(link.partition("#")[2])
+        if shared is not None and shared.title == "My map":
+            break
+        page.wait_for_timeout(100)
+    else:
+        pytest.fail(f"the share link never carried the title: {link[:80]}")
     assert link.startswith(f"{live_server}/en/your-map#d=")
     page.goto("about:blank")
     page.goto(link)
