@@ -15,7 +15,7 @@ from typing import Any
 import dash_bootstrap_components as dbc
 from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc, html
 
-from analysis.color_classes import SCHEMES
+from analysis.color_classes import NO_FIGURE_COLOUR, SCHEMES
 from analysis.user_map import (
     CLASS_COUNTS,
     DRAWN,
@@ -168,6 +168,9 @@ def layout(lang: str, **_params: object) -> Any:
                 html.P(id="yourmap-caption", className="fw-semibold mb-1"),
                 dcc.Graph(id="yourmap-graph", figure=empty_figure(_("Your map appears here once a table is read.")),
                           config=graph_config(lang, GRAPH_CONFIG), style={"height": f"{MAP_HEIGHT}px"}),
+                html.P([html.Span("■", style={"color": NO_FIGURE_COLOUR}, **{"aria-hidden": "true"}), " ",
+                        _("Grey: no figure in your table. Classes hold about as many places each (quantiles).")],
+                       className="small text-body-secondary"),
                 export_texts({}, "yourmap-export-holder"),
                 html.Div([
                     html.Button(_("Download PNG"), type="button", className=button,
