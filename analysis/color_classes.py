@@ -14,6 +14,14 @@ from i18n.numbers import format_number
 # ColorBrewer YlOrRd, 6 classes: sequential and readable with the common forms of colour-blindness.
 PALETTE: tuple[str, ...] = ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026")
 NO_FIGURE_COLOUR = "#d9d9d9"
+# Other sequential ColorBrewer schemes, 6 classes each, for maps of the reader's own figures.
+SCHEMES: dict[str, tuple[str, ...]] = {
+    "YlOrRd": PALETTE,
+    "Blues": ("#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"),
+    "Purples": ("#f2f0f7", "#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f"),
+    "Greens": ("#edf8e9", "#c7e9c0", "#a1d99b", "#74c476", "#31a354", "#006d2c"),
+    "YlGnBu": ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"),
+}
 
 
 def nice(value: float) -> float:
@@ -45,12 +53,13 @@ def class_of(value: float, breaks: Sequence[float]) -> int:
     return sum(1 for b in breaks if value >= b)
 
 
-def palette_for(breaks: Sequence[float]) -> list[str]:
-    """Colours for ``len(breaks) + 1`` classes, spread over the whole palette."""
+def palette_for(breaks: Sequence[float], scheme: str = "YlOrRd") -> list[str]:
+    """Colours for ``len(breaks) + 1`` classes, spread over the whole palette of ``scheme``."""
+    palette = SCHEMES.get(scheme, PALETTE)
     count = len(breaks) + 1
     if count == 1:
-        return [PALETTE[len(PALETTE) // 2]]
-    return [PALETTE[round(i * (len(PALETTE) - 1) / (count - 1))] for i in range(count)]
+        return [palette[len(palette) // 2]]
+    return [palette[round(i * (len(palette) - 1) / (count - 1))] for i in range(count)]
 
 
 def class_labels(breaks: Sequence[float], lang: str) -> list[str]:

@@ -57,7 +57,7 @@ function nameDashControls() {
     var button = input.nextElementSibling;
     input.removeAttribute("aria-hidden");
     if (!button || !button.id) return;
-    var label = document.querySelector('label[for="' + button.id + '"]');
+    var label = document.querySelector('label[for="' + CSS.escape(button.id) + '"]');  // ids may be JSON (pattern ids)
     var names = [button.id + "-value"];
     if (label) {
       if (!label.id) label.id = button.id + "-label";

@@ -107,6 +107,8 @@ def footer(lang: str) -> Component:
                     [
                         _("Our compilation of the data is published under CC BY 4.0; the code under the MIT licence. "),
                         html.A(_("Data, sources and methodology"), href=page_path(lang, "data")),
+                        " · ",
+                        html.A(_("Map your own figures"), href=page_path(lang, "your-map")),
                     ]
                 ),
             ],

@@ -19,6 +19,7 @@ The number of generated cases is printed at the end of the run.
 
 from __future__ import annotations
 
+import base64
 import copy
 import json
 import re
@@ -149,6 +150,14 @@ values = st.recursive(
 text_or_none = st.none() | text
 STATES = [f"VE-{letter}" for letter in "ABCDEFGHIJKLMNOPRSTUVWXYZ"]
 STATES_WITH_MUNICIPALITIES = set(STATES) - {"VE-W"}  # Dependencias Federales has none
+TABLE_PARTS = ["Municipio", "Estado", "Casos", "Tasa", "El Callao", "Bolívar", "Sucre", "Vargas", "VE0703", "VE-F",
+               "1.234,5", "12,5", "n/d", "abc", "\"", "", "\ufeff", "ñ", "<b>x</b>"]
+table_text = st.tuples(st.sampled_from([";", ",", "\t"]), st.lists(
+    st.lists(st.sampled_from(TABLE_PARTS) | text, min_size=1, max_size=4), max_size=8)).map(
+    lambda t: "\n".join(t[0].join(row) for row in t[1]))
+PICKS = '{"row":["ALL"],"type":"yourmap-pick"}'  # the review table's choices (a pattern id: a list of them)
+upload_url = st.binary(max_size=400).map(lambda raw: "data:text/csv;base64," + base64.b64encode(raw).decode()) | \
+    table_text.map(lambda t: "data:text/csv;base64," + base64.b64encode(t.encode("cp1252", "replace")).decode())
 BROWSER_VALUES = {
     "map-indicator.value": text_or_none, "map-measure.value": text_or_none, "map-source.value": text_or_none,
     "map-level.value": st.none() | st.sampled_from(["state", "municipality"]) | text,
@@ -177,6 +186,24 @@ BROWSER_VALUES = {
     "compare-countries.value": st.none() | st.lists(text, max_size=4),
     "compare-align.value": text_or_none,
     "compare-lang.data": st.sampled_from(["es", "en"]) | text_or_none,
+    # Map your own figures: what the upload and paste send (a data URL, a table's text), column names, choices.
+    "yourmap-file.data": st.none() | upload_url | text,
+    "yourmap-restore.data": st.none() | st.sampled_from(["d=", "d=eNpLTE4pLUmtsgAAD2UDSw"]) | text,
+    "yourmap-text.data": st.none() | table_text | text,
+    "yourmap-upload.filename": text_or_none,
+    "yourmap-paste.value": text_or_none,
+    "yourmap-title.value": text_or_none, "yourmap-source.value": text_or_none, "yourmap-notes.value": text_or_none,
+    "yourmap-scheme.value": st.none() | st.sampled_from(["YlOrRd", "Blues"]) | text,
+    "yourmap-classes.value": st.none() | st.integers(min_value=-5, max_value=12),
+    "yourmap-lang.data": st.sampled_from(["es", "en"]) | text_or_none,
+    "yourmap-place-col.value": st.none() | st.sampled_from(["Municipio", "Estado"]) | text,
+    "yourmap-place-col.options": st.none() | st.lists(st.fixed_dictionaries({"label": text, "value": text}), max_size=3),
+    "yourmap-state-col.value": st.none() | st.sampled_from(["Estado", "__none__"]) | text,
+    "yourmap-value-col.value": st.none() | st.sampled_from(["Casos", "Tasa"]) | text,
+    "yourmap-level.value": st.none() | st.sampled_from(["auto", "state", "municipality"]) | text,
+    f"{PICKS}.value": st.lists(st.none() | st.sampled_from(["VE0703", "VE-F", "skip"]) | text, max_size=3),
+    f"{PICKS}.id": st.lists(st.fixed_dictionaries({"type": st.just("yourmap-pick"),
+                                                    "row": st.integers(-2, 10) | text}), max_size=3),
 }
 BACK = "..map-state.data@"  # the "back to all states" button
 DRILL_DOWN = "..map-state.data...map-level.value...map-view.value.."
