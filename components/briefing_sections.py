@@ -50,7 +50,7 @@ from i18n import translator
 from i18n.markers import N_
 from views.briefing_view import BriefingView
 
-MAX_MUNICIPALITIES = 6
+MAX_MUNICIPALITIES = 5
 GROUP_FROM = 3  # a chart line read in this many publications of one producer gets one grouped reference
 
 
@@ -141,7 +141,7 @@ def figures_table(b: Briefing, lang: str, cite: Citations) -> Component:
             html.Td(short_producer(series.producer, lang), title=query.producer_name(series.producer, lang)),
             html.Td(str(latest.year)),
             html.Td(figure),
-            html.Td(change_text(series, lang)),
+            html.Td(change_text(series, lang) if series.previous is not None else "—"),
         ]))
     return html.Table(
         [html.Thead(html.Tr([html.Th(_(h)) for h in (N_("Indicator"), N_("Source"), N_("Year"), N_("Figure"),
@@ -180,8 +180,8 @@ def headline_section(b: Briefing, lang: str, cite: Citations) -> Component:
     texts = [lead(b, lang, cite)]
     if b.comparison is not None:
         texts += [against_national(b.comparison, name, lang, cite), rank_text(b.comparison, lang)]
-    note = _("Each change compares a figure with the same source's previous published year; sources are never mixed. "
-             "Rates are per 100,000 inhabitants, on each source's own population base.")
+    note = _("Each change compares a figure with the same source's previous published year (—: no earlier figure); "
+             "sources are never mixed. Rates are per 100,000 inhabitants, on each source's own population base.")
     children += [html.P(" ".join(t for t in texts if t), className="briefing-lead"),
                  html.Div(figures_table(b, lang, cite), className="table-responsive"),
                  html.P(note, className="small mb-0")]
@@ -333,8 +333,8 @@ def sources_section(lang: str, cite: Citations) -> Component:
         items.append(html.Li(parts))
     closing = _("Compiled from the data package of this dashboard; our compilation is published under CC BY 4.0. "
                 "Where no figure was published, this briefing says so; no gap is filled with an estimate.")
-    return section("briefing-sources", _("Sources"), [html.Ol(items, className="briefing-citations list-unstyled"),
-                                                      html.P(closing, className="small")])
+    return section("briefing-sources", _("Sources"), [html.P(closing, className="small"),
+                                                      html.Ol(items, className="briefing-citations list-unstyled")])
 
 
 __all__ = ["Citations", "concentration_section", "headline_section", "national_headline_section", "sources_section",

@@ -47,6 +47,7 @@ INTRO = (
 NATIONAL_HEADING = N_("Venezuela: national briefing")
 STATE_HEADING = N_("{place}: state briefing")
 PDF_STEM = N_("briefing")
+STATE_PAGES, NATIONAL_PAGES = 2, 4  # the most pages a printed briefing may take
 
 
 def heading(code: str, lang: str) -> str:
@@ -143,9 +144,10 @@ def place_briefing(lang: str, code: str) -> Component:
                         **{"data-place": code})
 
 
-def briefing_document(lang: str, code: str, base_url: str, css: str) -> str | None:
+def briefing_document(lang: str, code: str, base_url: str, css: str) -> tuple[str, int] | None:
     """The briefing as a complete HTML document for the PDF, with the footer every page prints (the data
-    year, the package and the page's address); ``None`` for a place without a briefing."""
+    year, the package and the page's address), and the most pages it may take (two for a state, four for
+    the nation); ``None`` for a place without a briefing."""
     if lang not in LANGUAGES or not is_briefing_place(code):
         return None
     _ = translator(lang)
@@ -154,7 +156,8 @@ def briefing_document(lang: str, code: str, base_url: str, css: str) -> str | No
     page_css = css + f'@page {{ @bottom-left {{ content: "{quoted}"; }} }}'
     body = html.Article(briefing_content(lang, code), className="briefing briefing-document", id="briefing",
                         **{"data-place": code})
-    return document(body, lang, with_site_name(lang, heading(code, lang)), page_css)
+    pages = NATIONAL_PAGES if code == COUNTRY else STATE_PAGES
+    return document(body, lang, with_site_name(lang, heading(code, lang)), page_css), pages
 
 
 def _place_layout(lang: str):

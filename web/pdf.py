@@ -30,9 +30,12 @@ log = logging.getLogger(__name__)
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one line per step and page otherwise
 STYLESHEET = REPO_ROOT / "assets" / "print.css"
 PAPERS = {"a4": "A4", "letter": "Letter"}
+DENSITIES = ("", "compact", "tight", "roomy", "airy")  # "" is the stylesheet's own; the others are classes in it
+MIN_FILL = 0.5  # no page more than half blank
 _lock = threading.Lock()
 
-Render = Callable[[str, str, str, str], "str | None"]  # (lang, code, base url, css) -> HTML or None
+# (lang, code, base url, css) -> (HTML, most pages allowed), or None for a place without a briefing
+Render = Callable[[str, str, str, str], "tuple[str, int] | None"]
 
 
 @cache
@@ -40,11 +43,38 @@ def stylesheet() -> str:
     return STYLESHEET.read_text(encoding="utf-8")
 
 
-def print_pdf(document: str) -> bytes:
-    """The PDF of a complete HTML document (no network: every image is inline)."""
+def page_fill(page) -> float:
+    """How much of a page's content area its text covers, top of the first line to bottom of the last."""
+    from weasyprint.formatting_structure import boxes
+
+    box = page._page_box  # WeasyPrint's laid-out page; its public API has no text extent
+    top, height = box.content_box_y(), box.height
+    bottoms = [b.position_y + b.height for b in box.descendants() if isinstance(b, boxes.TextBox)
+               and top <= b.position_y < top + height]
+    return (max(bottoms) - top) / height if bottoms else 0.0
+
+
+def print_pdf(document: str, max_pages: int) -> bytes:
+    """The PDF of a complete HTML document (no network: every image is inline), laid out at the first of
+    ``DENSITIES`` (``assets/print.css``) that keeps within ``max_pages`` with every page at least half full;
+    when none does, the one within ``max_pages`` whose emptiest page is fullest."""
     from weasyprint import HTML  # imported on first use: the import alone takes a second
 
-    return HTML(string=document, base_url=str(REPO_ROOT)).write_pdf()
+    best = None
+    for density in DENSITIES:
+        html = document.replace("<html ", f'<html class="print-density-{density}" ', 1) if density else document
+        rendered = HTML(string=html, base_url=str(REPO_ROOT)).render()
+        fills = [page_fill(p) for p in rendered.pages]
+        fits = len(fills) <= max_pages
+        score = (fits, min(fills) >= MIN_FILL, min(fills))
+        if best is None or score > best[0]:
+            best = (score, rendered, density)
+        if fits and min(fills) >= MIN_FILL:
+            break
+    assert best is not None
+    log.info("laid out at density %r: %d pages, emptiest %.0f %% full", best[2] or "default", len(best[1].pages),
+             best[0][2] * 100)
+    return best[1].write_pdf()
 
 
 def cache_key(lang: str, code: str, paper: str, base_url: str) -> str:
@@ -60,12 +90,12 @@ def briefing_pdf(render: Render, lang: str, code: str, paper: str, base_url: str
     if isinstance(found, bytes):
         return found
     css = stylesheet() + f"@page {{ size: {PAPERS[paper]}; }}"
-    document = render(lang, code, base_url, css)
-    if document is None:
+    rendered = render(lang, code, base_url, css)
+    if rendered is None:
         return None
     with _lock:
         started = time.perf_counter()
-        data = print_pdf(document)
+        data = print_pdf(*rendered)
         log.info("printed %s %s %s in %.2f s (%d bytes)", lang, code, paper, time.perf_counter() - started, len(data))
     shared_set(key, data)
     return data
