@@ -155,11 +155,12 @@ def practice_line(row: dict, lang: str, cite) -> Component:
         before=format_number(float(row["baseline_value"]), lang), before_year=int(row["baseline_year"]),
         after=format_number(float(row["outcome_value"]), lang), after_year=int(row["outcome_year"]),
         change=("+" if change and change > 0 else "−") + format_number(abs(change or 0), lang))
+    evidence = EVIDENCE[row["evidence_level"]]
     refs = cite(str(row["source_id"])) + (cite(str(row["evaluation_source_id"])) if row.get("evaluation_source_id")
                                           else "")
     return html.Li([
         html.Strong(f"{row[f'title_{lang}']} ({where}). "), measured, ". ",
-        html.Em(_(EVIDENCE[row["evidence_level"]]).capitalize()), f" {refs}. ",
+        html.Em(_(evidence).capitalize()), f" {refs}. ",
         html.Span(_("Caveat: {text}").format(text=row[f"caveat_{lang}"]), className="briefing-caveat"),
     ], className="briefing-practice")
 
@@ -167,9 +168,9 @@ def practice_line(row: dict, lang: str, cite) -> Component:
 def options_section(b: Briefing, lang: str, cite) -> Component:
     _ = translator(lang)
     chosen = briefing_options(b.code)
-    intro = _("Options chosen by rule from the figures above, each resting on practices from the region whose effect "
-              "was measured. The rules and thresholds are in the methodology; a practice's result elsewhere is "
-              "evidence, not a promise.")
+    intro = _("Options chosen by rule from the figures of this briefing: each says which figure chose it and rests on "
+              "practices from the region whose effect was measured. A practice's result elsewhere is evidence, not a "
+              "promise.")
     items = []
     for option in chosen:
         title, text = OPTIONS[option.theme]
