@@ -94,7 +94,7 @@ def actions(lang: str, code: str) -> Component:
         [
             html.A(_("← All briefings"), href=page_path(lang, "briefing"), className="btn btn-link btn-sm ps-0"),
             html.A(_("Download PDF"), href=pdf_path(lang, code), download=pdf_name(code, lang), id="briefing-pdf",
-                   className="btn btn-primary btn-sm", type="application/pdf"),
+                   className="btn btn-primary btn-sm"),
             html.Span(_("A two-page PDF file (A4 and Letter) to attach or share."), className="small text-body-secondary"),
         ],
         className="briefing-actions d-flex flex-wrap gap-2 align-items-center mb-2 no-print",
@@ -119,8 +119,10 @@ def dateline(lang: str, code: str) -> str:
     _ = translator(lang)
     year = data_year(briefing(code))
     version, date = release()
-    return _("Data up to {year} (the latest figure in this briefing) · data package {version}, {date} · {site}").format(
-        year=year or "—", version=version, date=publication_date(date[:10], lang) if date else "—",
+    template = (_("Data up to {year} (the latest figure in this briefing) · data package {version}, {date} · {site}")
+                if year else _("No published figure for this place · data package {version}, {date} · {site}"))
+    return template.format(
+        year=year, version=version, date=publication_date(date[:10], lang) if date else "—",
         site=gettext(lang, "Lethal violence in Venezuela"))
 
 
@@ -151,7 +153,10 @@ def briefing_document(lang: str, code: str, base_url: str, css: str) -> tuple[st
     if lang not in LANGUAGES or not is_briefing_place(code):
         return None
     _ = translator(lang)
-    footer = _("{dateline} · {url}").format(dateline=dateline(lang, code), url=base_url + briefing_path(lang, code))
+    year = data_year(briefing(code))
+    template = (_("Data up to {year} · data package {version} · {url}") if year
+                else _("No published figure · data package {version} · {url}"))
+    footer = template.format(year=year, version=release()[0], url=base_url + briefing_path(lang, code))
     quoted = footer.replace("\\", "\\\\").replace('"', '\\"')
     page_css = css + f'@page {{ @bottom-left {{ content: "{quoted}"; }} }}'
     body = html.Article(briefing_content(lang, code), className="briefing briefing-document", id="briefing",
