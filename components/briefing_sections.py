@@ -32,6 +32,7 @@ from analysis.briefing_text import (
     lead,
     lower_first,
     national_spread,
+    neighbours_text,
     publication_date,
     rank_text,
     trend_text,
@@ -39,13 +40,21 @@ from analysis.briefing_text import (
 )
 from analysis.labels import indicator_name, source_organisation, source_record, source_title, unit_label
 from analysis.map_frames import SMALL_COUNT
-from components.briefing_charts import BriefingChart, chart_csv, chart_image, short_producer, trend_chart
+from components.briefing_charts import (
+    BriefingChart,
+    chart_csv,
+    chart_image,
+    compare_chart,
+    short_producer,
+    trend_chart,
+)
 from components.chart_card import export_texts
 from components.chart_registry import chart as registered
 from components.embed_frame import csv_href
 from components.embed_snippet import embed_action
 from data import query
 from geo import codes
+from geo.neighbours import is_island
 from i18n import translator
 from i18n.markers import N_
 from views.briefing_view import BriefingView
@@ -265,15 +274,16 @@ def concentration_section(b: Briefing, lang: str, cite: Citations) -> Component:
         texts.append(national_spread(b.comparison, lang))
     texts.append(police_share_text(b, lang, cite))
     children: list = [html.P(" ".join(texts))]
+    comparison = compared(b, lang, cite)
     if b.municipality_total == 0:
         children.append(gap(_("{place} has no municipalities: it is a set of islands administered by the national "
                               "government.").format(place=name)))
-        return section("briefing-concentration", title, children)
+        return section("briefing-concentration", title, [*children, comparison])
     places = list(dict.fromkeys(m.code for m in b.municipalities))
     if not places:
         children.append(gap(_("None of the {total} municipalities of {place} has a published figure in our sources.")
                             .format(total=b.municipality_total, place=name)))
-        return section("briefing-concentration", title, children)
+        return section("briefing-concentration", title, [*children, comparison])
     first = b.municipalities[0]
     shown = [m for m in b.municipalities if (m.indicator, m.unit, m.producer) == (first.indicator, first.unit, first.producer)]
     shown = sorted(shown, key=lambda m: -m.point.value)[:MAX_MUNICIPALITIES]
@@ -297,8 +307,20 @@ def concentration_section(b: Briefing, lang: str, cite: Citations) -> Component:
     caution = _("Municipal rates rest on few deaths and small populations; rates from fewer than {count} deaths are "
                 "unstable.").format(count=SMALL_COUNT)
     children += [html.P(intro, className="mb-1"), html.Div(table, className="table-responsive"),
-                 html.P(caution, className="small mb-0")]
+                 html.P(caution, className="small mb-0"), comparison]
     return section("briefing-concentration", title, children)
+
+
+def compared(b: Briefing, lang: str, cite: Citations) -> Component | None:
+    """On the page only (``no-print``): the place beside the country and its neighbours (nationally, the
+    states), with its chart; the two-page document keeps the rank and the national rate in its box."""
+    chart = compare_chart(b, lang)
+    if chart is None or b.comparison is None:
+        return None
+    text = ("" if b.code == COUNTRY else neighbours_text(b.comparison, place_name(b.code), is_island(b.code), lang))
+    return html.Div([html.P(text, className="mt-3") if text else None,
+                     chart_block(chart, "briefing-compare", b.code, lang, Citations())],
+                    className="no-print briefing-compare", id="briefing-compare")
 
 
 def _group_entry(number: int, source_ids: list[str], lang: str) -> list:

@@ -58,7 +58,7 @@ def fills(path: Path) -> list[float]:
     """Per page, the share of the height between the margins that the body text spans (footer left out)."""
     xml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
     out = []
-    for width, height, words in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', xml, re.S):
+    for _width, height, words in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', xml, re.S):
         h = float(height)
         boxes = [(float(a), float(b)) for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', words)]
         body = [b for b in boxes if b[1] < h - 14 / 25.4 * 72]  # above the bottom margin, where the footer is
@@ -75,7 +75,7 @@ def practice_titles(lang: str) -> list[str]:
 
 @pytest.mark.parametrize("key", SAMPLE, ids=lambda k: "-".join(k))
 def test_printed_briefing_keeps_to_its_pages_with_headline_and_options(pdfs, key):
-    code, lang, paper = key
+    code, lang, _paper = key
     path, _elapsed = pdfs[key]
     texts = pages(path)
     assert 1 <= len(texts) <= (4 if code == "VEN" else 2), len(texts)
@@ -118,9 +118,8 @@ def test_bad_addresses_get_the_not_found_page(client, address):
 
 
 def test_download_button_links_the_pdf(client):
-    from pages.briefing import actions
-
     from components.static_html import to_html
+    from pages.briefing import actions
 
     markup = to_html(actions("es", "VE-D").children)  # the actions bar is no-print, so write its children
     assert 'href="/es/briefing/VE-D.pdf"' in markup and 'download="informe-aragua.pdf"' in markup
