@@ -127,3 +127,12 @@ def test_latest_figures_show_the_last_year_published_even_when_only_a_count_was(
     assert (pending.unit, pending.latest.year, pending.latest.value) == ("count", 2023, 4064)
     rate = lines[("violent_deaths", "ovv")]  # a rate where the latest year has one
     assert (rate.unit, rate.latest.year, rate.latest.value) == ("rate_per_100k", 2023, 26.8)
+
+
+def test_every_briefing_offers_three_to_five_options_citing_three_practices():
+    """The fast check for all 26 places (the PDFs of a sample are printed in test_briefing_pdf)."""
+    for code in [COUNTRY, *codes.state_iso_codes()]:
+        chosen = briefing_options(code)
+        assert 3 <= len(chosen) <= 5, code
+        assert len({p["practice_id"] for o in chosen for p in o.practices}) >= 3, code
+        assert len({o.theme for o in chosen}) == len(chosen), code  # one option per theme
