@@ -26,7 +26,10 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def value_text(value: float, unit: str, lang: str) -> str:
+def value_text(value: float, unit: str, lang: str, indicator: str = "") -> str:
+    """A figure with its unit; a count of disappearances is of people, not of deaths."""
+    if unit == "count" and indicator == "disappearances":
+        return count_text(indicator, value, lang)
     if unit == "percent":
         return f"{format_number(value, lang)} %"
     return f"{format_number(value, lang)} {unit_label(unit, lang)}"

@@ -141,7 +141,7 @@ def figures_table(b: Briefing, lang: str, cite: Citations) -> Component:
     rows = []
     for line in b.figures:
         series, latest = line.series, line.series.latest
-        figure: list = [value_text(latest.value, series.unit, lang)]
+        figure: list = [value_text(latest.value, series.unit, lang, series.indicator)]
         if line.count is not None:
             figure.append(" (" + count_text(series.indicator, line.count.value, lang) + ")")
         figure.append(" " + cite(latest))
@@ -295,7 +295,8 @@ def concentration_section(b: Briefing, lang: str, cite: Citations) -> Component:
             html.Td(codes.municipality_name(m.code) + ("" if b.code != COUNTRY
                                                        else f" ({codes.state_name(codes.state_of_municipality(m.code))})")),
             html.Td(str(m.point.year)),
-            html.Td(f"{value_text(m.point.value, m.unit, lang)} ({short_producer(m.producer, lang)}) {cite(m.point)}"),
+            html.Td(f"{value_text(m.point.value, m.unit, lang, m.indicator)} ({short_producer(m.producer, lang)}) "
+                    f"{cite(m.point)}"),
         ])
         for m in shown
     ]

@@ -136,3 +136,12 @@ def test_every_briefing_offers_three_to_five_options_citing_three_practices():
         assert 3 <= len(chosen) <= 5, code
         assert len({p["practice_id"] for o in chosen for p in o.practices}) >= 3, code
         assert len({o.theme for o in chosen}) == len(chosen), code  # one option per theme
+
+
+def test_disappearances_are_people_not_deaths():
+    """The issue: the national briefing printed OVV's 1,443 disappearances as "(1.443 muertes)"."""
+    from analysis.briefing_text import count_text, value_text
+
+    assert count_text("disappearances", 1443, "es") == "1.443 personas desaparecidas"
+    assert value_text(163, "count", "en", "disappearances") == "163 people disappeared"
+    assert value_text(41, "count", "en", "police_killings") == "41 deaths"
