@@ -208,19 +208,22 @@ def _own_or_national(code: str, part: str, whole: str) -> tuple[str, Share] | No
 
 
 def _hotspot(b: Briefing) -> dict | None:
-    """The municipality with the highest rate of the headline's indicator, producer and year, when it is
-    at least ``HOTSPOT_RATIO`` times the place's."""
-    if b.code == COUNTRY or b.headline is None or b.headline.latest is None:
+    """The municipality whose rate is the most times the state's, same indicator, producer and year, when
+    that is at least ``HOTSPOT_RATIO`` times (the state's figure of the municipality's year, not its latest)."""
+    if b.code == COUNTRY or b.headline is None:
         return None
     h = b.headline
-    same = [m for m in b.municipalities if (m.indicator, m.unit, m.producer, m.point.year)
-            == (h.indicator, h.unit, h.producer, h.latest.year)]
-    if not same:
+    found = []
+    for m in b.municipalities:
+        state = h.at(m.point.year)
+        if (m.indicator, m.unit, m.producer) == (h.indicator, h.unit, h.producer) and state and state.value > 0:
+            found.append((m.point.value / state.value, m, state))
+    if not found:
         return None
-    top = max(same, key=lambda m: m.point.value)
-    if h.latest.value <= 0 or top.point.value < HOTSPOT_RATIO * h.latest.value:
+    ratio, top, state = max(found, key=lambda f: f[0])
+    if ratio < HOTSPOT_RATIO:
         return None
-    return {"municipality": top.code, "point": top.point, "place": h.latest, "producer": h.producer,
+    return {"municipality": top.code, "point": top.point, "place": state, "producer": h.producer,
             "indicator": h.indicator, "ratio": HOTSPOT_RATIO}
 
 

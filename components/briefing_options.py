@@ -67,6 +67,10 @@ PRACTICE_MEASURE = {
 }
 
 
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _pct(share: Share, lang: str) -> str:
     return format_number(share.percent, lang)
 
@@ -151,7 +155,7 @@ def practice_line(row: dict, lang: str, cite) -> Component:
     measure = PRACTICE_MEASURE.get((row["indicator"], row["unit"]))
     change = practice_change(row)
     measured = _("{measure}: {before} in {before_year}, {after} in {after_year} ({change} %)").format(
-        measure=_(measure) if measure else indicator_name(row["indicator"], lang),
+        measure=upper_first(_(measure) if measure else indicator_name(row["indicator"], lang)),
         before=format_number(float(row["baseline_value"]), lang), before_year=int(row["baseline_year"]),
         after=format_number(float(row["outcome_value"]), lang), after_year=int(row["outcome_year"]),
         change=("+" if change and change > 0 else "−") + format_number(abs(change or 0), lang))

@@ -256,7 +256,7 @@ def police_share_text(b: Briefing, lang: str, cite: Citations) -> str:
         return _("No source published both deaths by police intervention and violent deaths for {place} for the same "
                  "year, so their share cannot be given.").format(place=place_name(b.code))
     refs = cite(share.part) + ("" if share.whole.source_id == share.part.source_id else cite(share.whole))
-    return _("Deaths by police intervention were {pct} % of violent deaths in {year} ({part} of {whole}, {unit}; "
+    return _("Deaths by police intervention were {pct} % of violent deaths in {year} ({part} of {whole} {unit}; "
              "{producer} {ref}).").format(
         pct=format_number(share.percent, lang), year=share.part.year, part=format_number(share.part.value, lang),
         whole=format_number(share.whole.value, lang), unit=unit_label(share.unit, lang),

@@ -73,14 +73,15 @@ def test_one_percentage_method():
 
 
 def test_options_follow_the_rules_with_the_figures_they_cite():
-    """Aragua: Lupa por la Vida documented 135 killings by security forces in 2022; OVV's 2023 rate 27.2 is
-    above the national 26.8 and above 20 (observations.csv, hand-copied)."""
+    """Aragua: Lupa por la Vida documented 135 killings by security forces in 2022; OVV's 2019 rate of Santos
+    Michelena (VE0512), 272, is more than 1.5 times Aragua's 82 that year; OVV's 2023 rate 27.2 is above 20
+    (observations.csv, hand-copied)."""
     chosen = {o.theme: o for o in briefing_options("VE-D")}
     assert 3 <= len(chosen) <= 5
     assert chosen["police_use_of_force"].rule == "documented" and chosen["police_use_of_force"].facts["point"].value == 135
-    assert chosen["focused_deterrence"].rule == "above_national"
-    assert (chosen["focused_deterrence"].facts["place"].value, chosen["focused_deterrence"].facts["national"].value) == (
-        27.2, 26.8)
+    hotspot = chosen["focused_deterrence"]
+    assert hotspot.rule == "hotspot" and hotspot.facts["municipality"] == "VE0512"
+    assert (hotspot.facts["point"].value, hotspot.facts["place"].value, hotspot.facts["point"].year) == (272, 82, 2019)
     assert chosen["urban_social_programmes"].facts["point"].value == 27.2
     practices = [p["practice_id"] for o in chosen.values() for p in o.practices]
     assert len(set(practices)) >= 3
