@@ -21,7 +21,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = [("VEN", "es", "a4"), ("VEN", "en", "letter"), ("VE-F", "en", "a4"), ("VE-F", "es", "letter"),
-          ("VE-D", "es", "letter"), ("VE-E", "en", "letter"), ("VE-W", "es", "a4")]
+          ("VE-D", "es", "letter"), ("VE-E", "en", "letter"), ("VE-W", "es", "letter")]
 OPTIONS = {"es": "Opciones de acción", "en": "Options for action"}
 DATA_UP_TO = {"es": "Datos al {year}", "en": "Data up to {year}"}
 # Headline figures as printed, hand-copied from observations.csv: OVV's latest violent-death rates.

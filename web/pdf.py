@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one line per step and page otherwise
 STYLESHEET = REPO_ROOT / "assets" / "print.css"
 PAPERS = {"a4": "A4", "letter": "Letter"}
-DENSITIES = ("", "compact", "tight", "roomy", "airy")  # "" is the stylesheet's own; the others are classes in it
+DENSITIES = ("", "compact", "tight", "roomy", "airy", "dense")  # "" is the stylesheet's own; the others are classes in it
 MIN_FILL = 0.5  # no page more than half blank
 _lock = threading.Lock()
 
