@@ -31,6 +31,7 @@ from web.dash_internals import (
 from web.downloads import install_downloads
 from web.embed_resize import install_embed_resize
 from web.errors import install_error_handlers
+from web.pdf import install_briefing_pdf
 from web.plotly_bundle import ASSETS_IGNORE, install_plotly_bundle
 from web.responses import install_cache_headers
 from web.security import install_security_headers, refuse_dev_endpoints
@@ -103,6 +104,9 @@ server.register_blueprint(geometry_blueprint)
 install_plotly_bundle(server)
 install_cache_headers(server)
 install_downloads(server)
+from pages.briefing import briefing_document, pdf_name  # noqa: E402 - the pages register after the app exists
+
+install_briefing_pdf(server, briefing_document, pdf_name)
 install_embed_resize(server)
 install_callback_guard(server, lambda: app.callback_map)
 readiness.problems.extend(init_cache(server, settings))

@@ -1,6 +1,6 @@
 """The numbers behind a briefing, gathered from the query layer: latest figures and how they changed,
-the place against the country and its neighbours, municipalities with figures, the trend, and the
-regional practices that started from a comparable rate.
+the place against the country and its neighbours, municipalities with figures, the trend and, for
+the nation, official figures beside OVV's. The options for action are chosen in ``briefing_options``.
 
 Why one producer per line: sources disagree, so a figure is always compared with figures of the
 same producer (OVV with OVV, UNODC with UNODC); a year a producer restated takes its latest
@@ -9,7 +9,6 @@ publication, as the map does. Nothing here fills a gap: a missing year stays mis
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -32,7 +31,6 @@ HEADLINE = ("violent_deaths", "homicides", "intentional_homicides", "violent_dea
             "violent_deaths_variant_unstated")
 UNIT_PREFERENCE = ("rate_per_100k", "count", "percent")
 NATIONAL_TREND = ("violent_deaths", "homicides", "intentional_homicides")
-MAX_PRACTICES = 3
 
 
 @dataclass(frozen=True)
@@ -114,8 +112,6 @@ class Briefing:
     municipalities: list[MunicipalFigure]
     municipality_total: int
     trend: list[Series]
-    practices: list[dict]
-    practice_reference: float | None
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -240,26 +236,58 @@ def national_trend() -> list[Series]:
     return out
 
 
-def relevant_practices(reference: float | None, limit: int = MAX_PRACTICES) -> list[dict]:
-    """Practices with a measured outcome whose starting rate was closest to ``reference``.
+OVV = "ovv"
+SIDE_BY_SIDE = ("violent_deaths", "homicides")  # OVV's two national rates, set against the official homicide rate
+OFFICIAL_COMPARED = "homicides"
+SIDE_BY_SIDE_YEARS = 6
 
-    Why this rule: a reader asks "what worked where violence was as high as here?"; a practice that
-    started from a similar rate is the closest analogue the tables offer. Contested results and
-    practices measured in counts, police killings or all-intent firearm deaths are left out (their starting
-    value is not comparable with a homicide rate); with no reference, the most documented come first.
-    """
-    table = query.practices()
-    table = table[(table["evidence_level"] != "contested") & (table["indicator"] == "homicide_rate")
-                  & (table["unit"] == "rate_per_100k")]
-    table = table.dropna(subset=["baseline_value", "outcome_value"])
-    rows = table.to_dict("records")
-    evidence = {"evaluation": 0, "observational": 1}
-    if reference and reference > 0:
-        rows.sort(key=lambda r: (abs(math.log(float(r["baseline_value"]) / reference)),
-                                 evidence.get(r["evidence_level"], 2)))
-    else:
-        rows.sort(key=lambda r: (evidence.get(r["evidence_level"], 2), r["practice_id"]))
-    return rows[:limit]
+
+@dataclass(frozen=True)
+class YearSideBySide:
+    """One year of the national table: OVV's rates and every official producer's homicide rate."""
+
+    year: int
+    ovv: dict[str, Point]  # indicator -> OVV's figure
+    official: tuple[tuple[str, Point], ...]  # (producer, its figure)
+
+
+@cache
+def official_producers() -> frozenset[str]:
+    """Producers whose publications are all or mostly official (``kind`` = official in sources.csv)."""
+    table = query.sources()
+    return frozenset(query.producer_of(s) for s in table.loc[table["kind"] == "official", "source_id"])
+
+
+def official_vs_ovv(limit: int = SIDE_BY_SIDE_YEARS) -> list[YearSideBySide]:
+    """The years in which OVV and at least one official producer both published a national rate, the
+    most recent ``limit`` of them, oldest first: the same years side by side, not every producer."""
+    ovv = {i: yearly("country", COUNTRY, i, "rate_per_100k", OVV) for i in SIDE_BY_SIDE}
+    official = [yearly("country", COUNTRY, OFFICIAL_COMPARED, "rate_per_100k", p)
+                for p in query.producers(indicator=OFFICIAL_COMPARED, unit="rate_per_100k", level="country")
+                if p in official_producers()]
+    years = sorted({p.year for s in official for p in s.points}
+                   & {p.year for s in ovv.values() for p in s.points})[-limit:]
+    rows = []
+    for year in years:
+        ours = {i: s.at(year) for i, s in ovv.items() if s.at(year) is not None}
+        theirs = tuple((s.producer, s.at(year)) for s in official if s.at(year) is not None)
+        rows.append(YearSideBySide(year, ours, theirs))  # type: ignore[arg-type]
+    return rows
+
+
+def latest_official(code: str = COUNTRY) -> Series | None:
+    """The official homicide rate with the most recent year for the country."""
+    found = [yearly("country", code, OFFICIAL_COMPARED, "rate_per_100k", p)
+             for p in query.producers(indicator=OFFICIAL_COMPARED, unit="rate_per_100k", level="country")
+             if p in official_producers()]
+    found = [s for s in found if s.points]
+    return max(found, key=lambda s: s.latest.year) if found else None
+
+
+def data_year(b: Briefing) -> int | None:
+    """The year of the most recent figure the briefing shows ("Data up to 2023"), never a publication date."""
+    years = [line.series.latest.year for line in b.figures if line.series.latest]
+    return max(years, default=None)
 
 
 def place_name(code: str) -> str:
@@ -276,6 +304,9 @@ def briefing(code: str) -> Briefing:
     level = "country" if code == COUNTRY else "state"
     lines = latest_figures(level, code)
     headline = headline_of(lines)
+    if code == COUNTRY:  # OVV's series is the one with state figures to compare and rank; the box shows both
+        ovv = yearly("country", COUNTRY, "violent_deaths", "rate_per_100k", OVV)
+        headline = ovv if ovv.points else headline
     comparison = compare(headline, code) if headline else None
     munis = municipal_figures(None if code == COUNTRY else code)
     total = len(codes.municipality_pcodes(None if code == COUNTRY else code))
@@ -285,6 +316,4 @@ def briefing(code: str) -> Briefing:
         trend = [headline, yearly("country", COUNTRY, headline.indicator, headline.unit, headline.producer)]
     else:
         trend = []
-    reference = headline.latest.value if headline and headline.latest else None
-    return Briefing(code, lines, headline, comparison, munis, total, [s for s in trend if s.points],
-                    relevant_practices(reference), reference)
+    return Briefing(code, lines, headline, comparison, munis, total, [s for s in trend if s.points])

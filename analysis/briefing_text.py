@@ -10,6 +10,7 @@ import datetime as dt
 
 from babel.dates import format_date
 
+from analysis import percentages
 from analysis.briefing_figures import Briefing, Comparison, Point, Series, place_name
 from analysis.labels import indicator_name, unit_label
 from analysis.ranks import rank_phrase
@@ -18,21 +19,20 @@ from data import query
 from i18n import translator
 from i18n.numbers import format_number
 
-CLOSE = 0.1  # within ±10 % of the national rate reads as "close to"
+CLOSE = 10  # within ±10 % of the national rate reads as "close to"
 
 
 def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def value_text(value: float, unit: str, lang: str) -> str:
+def value_text(value: float, unit: str, lang: str, indicator: str = "") -> str:
+    """A figure with its unit; a count of disappearances is of people, not of deaths."""
+    if unit == "count" and indicator == "disappearances":
+        return count_text(indicator, value, lang)
     if unit == "percent":
         return f"{format_number(value, lang)} %"
     return f"{format_number(value, lang)} {unit_label(unit, lang)}"
-
-
-def percent_change(new: float, old: float) -> float | None:
-    return None if old == 0 else (new - old) / old * 100
 
 
 def change_text(series: Series, lang: str) -> str:
@@ -48,11 +48,20 @@ def change_text(series: Series, lang: str) -> str:
             return _("unchanged from {year} ({value})").format(year=previous.year, value=old)
         template = _("up {points} points from {value} in {year}") if diff > 0 else _("down {points} points from {value} in {year}")
         return template.format(points=format_number(round(abs(diff), 1), lang), value=old, year=previous.year)
-    pct = percent_change(latest.value, previous.value)
-    if pct is None or abs(pct) < 0.5:
+    pct = percentages.change(latest.value, previous.value)
+    pct = None if pct is None else percentages.rounded(pct)
+    if pct is None or pct == 0:
         return _("unchanged from {year} ({value})").format(year=previous.year, value=old)
     template = _("up {pct} % from {value} in {year}") if pct > 0 else _("down {pct} % from {value} in {year}")
-    return template.format(pct=format_number(round(abs(pct)), lang), value=old, year=previous.year)
+    return template.format(pct=format_number(abs(pct), lang), value=old, year=previous.year)
+
+
+def count_text(indicator: str, count: float, lang: str) -> str:
+    """The count beside a rate, named for what it counts: people disappeared are not deaths."""
+    _ = translator(lang)
+    if indicator == "disappearances":
+        return _("{count} people disappeared").format(count=format_number(count, lang))
+    return _("{count} deaths").format(count=format_number(count, lang))
 
 
 def lead(b: Briefing, lang: str, cite) -> str:
@@ -75,15 +84,16 @@ def against_national(c: Comparison, name: str, lang: str, cite) -> str:
     if c.national is None:
         return _("{producer} published no national rate for {year}, so {place} cannot be set against the country "
                  "with the same source.").format(producer=query.producer_name(c.producer, lang), year=c.year, place=name)
-    ratio = c.place.value / c.national.value if c.national.value else 0
+    pct = percentages.change(c.place.value, c.national.value)
+    pct = None if pct is None else percentages.rounded(pct)
     national = format_number(c.national.value, lang)
-    if abs(ratio - 1) <= CLOSE:
+    if pct is None or abs(pct) <= CLOSE:
         text = _("The rate was close to the national rate of {national} {ref} from the same source.")
-    elif ratio > 1:
+    elif pct > 0:
         text = _("The rate was {pct} % above the national rate of {national} {ref} from the same source.")
     else:
         text = _("The rate was {pct} % below the national rate of {national} {ref} from the same source.")
-    return text.format(pct=format_number(round(abs(ratio - 1) * 100), lang), national=national, ref=cite(c.national))
+    return text.format(pct=format_number(abs(pct or 0), lang), national=national, ref=cite(c.national))
 
 
 def rank_text(c: Comparison, lang: str) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import math
 import re
 
-from analysis.briefing_figures import COUNTRY, Point, Series, briefing, relevant_practices, yearly
+from analysis import percentages
+from analysis.briefing_figures import COUNTRY, Point, Series, briefing, data_year, official_vs_ovv, yearly
+from analysis.briefing_options import briefing_options, practice_change, share_of
 from analysis.briefing_text import change_text, year_ranges
 from components.briefing_svg import Line, line_chart, nice_step
 from data import query
@@ -53,24 +54,56 @@ def test_line_chart_leaves_gaps_where_no_figure_was_published():
     assert nice_step(119) == 50 and nice_step(8.8) == 2.5
 
 
-def test_states_without_figures_say_so_and_still_get_practices():
+def test_states_without_figures_say_so_and_still_get_options():
     # Dependencias Federales is the only entity without a figure since Yaracuy got OVV's 2023 rate (round 2).
-    for code in ("VE-W",):
-        b = briefing(code)
-        assert not b.figures and b.headline is None and b.comparison is None and b.trend == []
-        assert len(b.practices) == 3
+    b = briefing("VE-W")
+    assert not b.figures and b.headline is None and b.comparison is None and b.trend == []
+    assert len(briefing_options("VE-W")) >= 3  # from the national shares, said so in the text
     assert briefing("VE-U").figures
 
 
-def test_practices_are_measured_and_closest_to_the_rate():
-    chosen = relevant_practices(38.5)
-    assert len(chosen) == 3
-    assert all(p["evidence_level"] != "contested" and p["unit"] == "rate_per_100k" for p in chosen)
-    table = query.practices()
-    eligible = table[(table["evidence_level"] != "contested") & (table["unit"] == "rate_per_100k")]
-    closeness = [abs(math.log(v / 38.5)) for v in eligible["baseline_value"]]
-    assert abs(math.log(chosen[0]["baseline_value"] / 38.5)) == min(closeness)
-    assert all(abs(math.log(p["baseline_value"] / 38.5)) <= sorted(closeness)[2] for p in chosen)
+def test_one_percentage_method():
+    # The issue's card: 22 -> 12.7 is a fall of 42 %, not 57.7 % (12.7 is 57.7 % *of* 22).
+    assert percentages.rounded(percentages.change(12.7, 22)) == -42
+    assert percentages.rounded(percentages.share(953, 6973)) == 14
+    assert percentages.rounded(percentages.share(1, 400)) == 0.2  # not printed as 0
+    assert percentages.change(5, 0) is None and percentages.share(5, 0) is None
+    neza = query.practices().set_index("practice_id").loc["neza-policia-proximidad"].to_dict()
+    assert practice_change(neza) == -42
+
+
+def test_options_follow_the_rules_with_the_figures_they_cite():
+    """Aragua: Lupa por la Vida documented 135 killings by security forces in 2022; OVV's 2019 rate of Santos
+    Michelena (VE0512), 272, is more than 1.5 times Aragua's 82 that year; OVV's 2023 rate 27.2 is above 20
+    (observations.csv, hand-copied)."""
+    chosen = {o.theme: o for o in briefing_options("VE-D")}
+    assert 3 <= len(chosen) <= 5
+    assert chosen["police_use_of_force"].rule == "documented" and chosen["police_use_of_force"].facts["point"].value == 135
+    hotspot = chosen["focused_deterrence"]
+    assert hotspot.rule == "hotspot" and hotspot.facts["municipality"] == "VE0512"
+    assert (hotspot.facts["point"].value, hotspot.facts["place"].value, hotspot.facts["point"].year) == (272, 82, 2019)
+    assert chosen["urban_social_programmes"].facts["point"].value == 27.2
+    practices = [p["practice_id"] for o in chosen.values() for p in o.practices]
+    assert len(set(practices)) >= 3
+    table = query.practices().set_index("practice_id")
+    for option in chosen.values():  # each cites practices tagged with its theme, never a contested one
+        for row in option.practices:
+            assert option.theme in table.loc[row["practice_id"], "themes"].split("|")
+            assert row["evidence_level"] in ("evaluation", "observational")
+    # Monagas: OVV 2023, police killings 1.2 of 18.5 violent deaths per 100,000 = 6 %, under the 10 % rule; no
+    # documented count -> no use-of-force option (its own share is published, so the national one does not stand in).
+    monagas = share_of("VE-N", "police_killings", "violent_deaths")
+    assert (monagas.part.value, monagas.whole.value, monagas.percent) == (1.2, 18.5, 6)
+    assert "police_use_of_force" not in {o.theme for o in briefing_options("VE-N")}
+
+
+def test_national_table_sets_official_beside_ovv_for_the_same_years():
+    rows = official_vs_ovv()
+    assert 2 <= len(rows) <= 6 and all(r.ovv and r.official for r in rows)
+    last = rows[-1]  # 2023: OVV 26.8 violent deaths, 7.5 homicides; MIJ 5.2 (observations.csv)
+    assert last.year == 2023 and last.ovv["violent_deaths"].value == 26.8 and last.ovv["homicides"].value == 7.5
+    assert ("mij", 5.2) in {(p, pt.value) for p, pt in last.official}
+    assert data_year(briefing("VE-D")) == 2023  # "Data up to" = the latest figure's year, not a publication date
 
 
 def test_every_place_has_a_briefing_with_its_headline_from_one_producer():
@@ -95,3 +128,21 @@ def test_latest_figures_show_the_last_year_published_even_when_only_a_count_was(
     assert (pending.unit, pending.latest.year, pending.latest.value) == ("count", 2023, 4064)
     rate = lines[("violent_deaths", "ovv")]  # a rate where the latest year has one
     assert (rate.unit, rate.latest.year, rate.latest.value) == ("rate_per_100k", 2023, 26.8)
+
+
+def test_every_briefing_offers_three_to_five_options_citing_three_practices():
+    """The fast check for all 26 places (the PDFs of a sample are printed in test_briefing_pdf)."""
+    for code in [COUNTRY, *codes.state_iso_codes()]:
+        chosen = briefing_options(code)
+        assert 3 <= len(chosen) <= 5, code
+        assert len({p["practice_id"] for o in chosen for p in o.practices}) >= 3, code
+        assert len({o.theme for o in chosen}) == len(chosen), code  # one option per theme
+
+
+def test_disappearances_are_people_not_deaths():
+    """The issue: the national briefing printed OVV's 1,443 disappearances as "(1.443 muertes)"."""
+    from analysis.briefing_text import count_text, value_text
+
+    assert count_text("disappearances", 1443, "es") == "1.443 personas desaparecidas"
+    assert value_text(163, "count", "en", "disappearances") == "163 people disappeared"
+    assert value_text(41, "count", "en", "police_killings") == "41 deaths"
