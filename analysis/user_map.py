@@ -9,7 +9,6 @@ ambiguous (several candidates, each with its state), unknown (suggestions, never
 
 from __future__ import annotations
 
-import csv
 import difflib
 import io
 import re
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from analysis.color_classes import SCHEMES, class_breaks, class_labels, class_of, palette_for
+from data.csv_safe import SafeWriter
 from geo import codes
 from geo.names import (
     AmbiguousName,
@@ -302,7 +302,7 @@ def map_frame(mapped: MapValues, level: str, column_name: str, lang: str, no_fig
 def coded_csv(table: UserTable, matches: list[RowMatch], level: str) -> str:
     """The reader's table as they gave it, with the code, official name, state and match status added in front."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = SafeWriter(buffer)  # the reader's own cells may start like a formula: made safe too
     writer.writerow(["code", "official_name", "state_code", "state", "match", *table.header])
     for match in matches:
         code = match.code if match.status in DRAWN else None
