@@ -32,9 +32,11 @@ graceful_timeout = 20
 # (otherwise nginx may send a request on a connection gunicorn is closing).
 keepalive = 75
 
-# Same caps as nginx: a request nginx accepts is never refused here, anything bigger never gets here.
+# Caps at least nginx's (a request line or header of 8 KB, 32 KB of headers in all), so a request nginx
+# accepts is never refused here with gunicorn's own bare error page: 32 KB holds at most some 6,500 header
+# lines, and nginx cannot count them, so the line count is set above that.
 limit_request_line = 8190
-limit_request_fields = 100
+limit_request_fields = 8000
 limit_request_field_size = 8190
 
 # Trust X-Forwarded-* only from nginx on this machine.
