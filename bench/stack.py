@@ -77,7 +77,7 @@ def nginx_conf(workdir: Path, site: Path, worker_connections: int) -> str:
     temp = "".join(f"    {name}_temp_path {workdir / name};\n"
                    for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     return (
-        f"{module}{user}daemon off;\nworker_processes 1;\npid {workdir / 'nginx.pid'};\n"
+        f"{module}{user}daemon off;\nworker_processes auto;\npid {workdir / 'nginx.pid'};\n"
         f"error_log {workdir / 'error.log'} warn;\n"
         f"events {{ worker_connections {worker_connections}; }}\n"
         f"http {{\n    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n"
