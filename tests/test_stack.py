@@ -69,11 +69,12 @@ def test_nginx_body_cap_is_the_apps():
     assert size and int(size.group(1)) * 1024 == MAX_BODY
 
 
-def read_status_and_headers(sock: socket.socket, timeout: float = 10) -> tuple[int, dict[str, str]]:
-    """Status and headers of the answer on a raw socket (as far as it arrives before the connection closes)."""
+def read_answer(sock: socket.socket, timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers and body of the answer on a raw socket (as far as it arrives before the connection
+    closes; nginx closes after refusing a request)."""
     sock.settimeout(timeout)
     data = b""
-    while b"\r\n\r\n" not in data:
+    while True:
         try:
             chunk = sock.recv(65536)
         except ConnectionResetError:
@@ -81,10 +82,11 @@ def read_status_and_headers(sock: socket.socket, timeout: float = 10) -> tuple[i
         if not chunk:
             break
         data += chunk
-    head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    raw_head, _, body = data.partition(b"\r\n\r\n")
+    head = raw_head.decode("latin-1").split("\r\n")
     assert head[0].startswith("HTTP/1."), f"no HTTP answer: {data[:200]!r}"
     headers = dict(line.split(": ", 1) for line in head[1:] if ": " in line)
-    return int(head[0].split()[1]), headers
+    return int(head[0].split()[1]), headers, body
 
 
 def send_in_background(sock: socket.socket, parts: Iterator[bytes]) -> threading.Thread:
@@ -122,20 +124,22 @@ def test_a_chunked_10_mb_body_is_refused_with_our_headers(stack):
 
     with socket.create_connection(("127.0.0.1", port)) as sock:
         writer = send_in_background(sock, body())
-        status, headers = read_status_and_headers(sock)
+        status, headers, page = read_answer(sock)
         writer.join(timeout=10)
     assert status == 413
     assert_security_headers(headers)
+    assert b"Error 413" in page and b"We could not answer this request" in page
 
 
 def test_a_2_mb_request_line_is_refused_with_our_headers(stack):
     line = b"GET /es?" + b"a" * (2 * 1024 * 1024) + b" HTTP/1.1\r\nHost: localhost\r\n\r\n"
     with socket.create_connection(("127.0.0.1", stack.nginx_port)) as sock:
         writer = send_in_background(sock, iter([line[i:i + 65536] for i in range(0, len(line), 65536)]))
-        status, headers = read_status_and_headers(sock)
+        status, headers, page = read_answer(sock)
         writer.join(timeout=10)
     assert status == 414
     assert_security_headers(headers)
+    assert b"Error 414" in page and b"No pudimos atender esta solicitud" in page
     assert headers.get("Server") == "nginx"  # server_tokens off: no version
 
 
