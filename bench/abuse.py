@@ -300,7 +300,8 @@ def main() -> None:
     parser.add_argument("--hostile", type=int, default=2000, help="hostile requests from many addresses")
     parser.add_argument("--visitors", type=int, default=8)
     parser.add_argument("--senders", type=int, default=16, help="hostile requests in flight at once")
-    parser.add_argument("--worker-class", default="gthread", choices=["gthread", "sync"])
+    parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"],
+                        help="default: deploy/gunicorn.conf.py's")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--direct", action="store_true", help="to gunicorn without nginx (for comparison)")
     parser.add_argument("--seed", type=int, default=18)

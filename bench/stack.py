@@ -131,9 +131,10 @@ def stop(process: subprocess.Popen) -> None:
 
 
 @contextlib.contextmanager
-def running_stack(workdir: Path, worker_class: str = "gthread", workers: int = 2, threads: int = 8,
+def running_stack(workdir: Path, worker_class: str | None = None, workers: int = 2, threads: int = 8,
                   worker_connections: int = 2048, env: dict[str, str] | None = None) -> Iterator[Stack]:
-    """Redis, gunicorn and nginx from deploy/, on free loopback ports, stopped on exit."""
+    """Redis, gunicorn and nginx from deploy/, on free loopback ports, stopped on exit (``worker_class``
+    None: the one deploy/gunicorn.conf.py chooses)."""
     workdir.mkdir(parents=True, exist_ok=True)
     for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi", "redis", "cache", "static"):
         (workdir / name).mkdir(exist_ok=True)
@@ -148,10 +149,13 @@ def running_stack(workdir: Path, worker_class: str = "gthread", workers: int = 2
         wait_for_port(redis_port, 10, redis, "redis-server")
         redis_url = f"redis://127.0.0.1:{redis_port}/0"
         app_env = {**os.environ, "PORT": str(gunicorn_port), "HOST": "127.0.0.1", "WEB_CONCURRENCY": str(workers),
-                   "GUNICORN_WORKER_CLASS": worker_class, "GUNICORN_THREADS": str(threads),
+                   "GUNICORN_THREADS": str(threads),
                    "GUNICORN_ACCESS_LOG": "", "LOG_LEVEL": "warning", "REDIS_URL": redis_url,
                    "CACHE_DIR": str(workdir / "cache"), **(env or {})}
         app_env.pop("GUNICORN_CMD_ARGS", None)
+        app_env.pop("GUNICORN_WORKER_CLASS", None)
+        if worker_class:  # otherwise deploy/gunicorn.conf.py's choice
+            app_env["GUNICORN_WORKER_CLASS"] = worker_class
         gunicorn = subprocess.Popen([str(GUNICORN), "-c", str(DEPLOY / "gunicorn.conf.py"), "app:server"],
                                     cwd=ROOT, env=app_env)
         processes.append(gunicorn)
