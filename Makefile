@@ -13,7 +13,7 @@ run: install ## Install, build geometry and data checks, warm the page cache, se
 	$(VENV)/bin/gunicorn --preload --workers $(WORKERS) --bind 127.0.0.1:$(PORT) --no-control-socket \
 		--access-logfile - app:server
 
-test: install-dev ## Lint, validate the data package, run every test (unit and real-browser)
+test: install-dev ## Lint, validate the data package, run every test (unit, real-browser, production stack)
 	$(VENV)/bin/ruff check .
 	$(PY) -m data.validate
 	$(PY) -m pytest

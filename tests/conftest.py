@@ -28,11 +28,25 @@ BOOM_PATH = "/__test__/boom"
 FUZZ_COUNTS: Counter[str] = Counter()
 
 
+MISSING_PACKAGE = "missing system package: "
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
-    """Say how many generated bad-input cases ran (tests/test_fuzz.py)."""
+    """Say how many generated bad-input cases ran (tests/test_fuzz.py), and which tests did not run because
+    a system package is missing (their skip reason starts with MISSING_PACKAGE), so a green run on a
+    machine without nginx or redis-server does not pass for a full one."""
     if FUZZ_COUNTS:
         detail = ", ".join(f"{name} {count}" for name, count in sorted(FUZZ_COUNTS.items()))
         terminalreporter.write_line(f"bad-input cases run: {sum(FUZZ_COUNTS.values())} ({detail})")
+    missing: dict[str, set[str]] = {}
+    for report in terminalreporter.stats.get("skipped", []):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        if MISSING_PACKAGE in reason:
+            package = reason.split(MISSING_PACKAGE, 1)[1]
+            missing.setdefault(package, set()).add(report.nodeid.split("::")[0])
+    for package, files in sorted(missing.items()):
+        terminalreporter.write_line(f"SKIPPED for a {MISSING_PACKAGE}{package}: {', '.join(sorted(files))}",
+                                    yellow=True, bold=True)
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,7 @@ def redis_url(tmp_path_factory) -> Iterator[str]:
     if not os.path.exists(REDIS_SERVER):
         if os.environ.get("CI"):
             pytest.fail("redis-server is not installed (.ci/run installs Debian's redis-server)")
-        pytest.skip("redis-server not installed here")
+        pytest.skip("missing system package: redis-server (apt-get install redis-server)")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
