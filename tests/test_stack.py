@@ -62,7 +62,7 @@ def test_nginx_sends_the_apps_security_headers_on_its_own_answers(client):
 
 
 def test_nginx_body_cap_is_the_apps():
-    from web.callback_guard import MAX_BODY
+    from web.body_limit import MAX_BODY
 
     site = (NGINX_DIR / "vzla-dashboard.conf").read_text()
     size = re.search(r"^\s*client_max_body_size (\d+)k;", site, flags=re.M)
