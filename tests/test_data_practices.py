@@ -179,3 +179,11 @@ def test_practice_figure_must_be_a_benchmark_row(copy: Path) -> None:
     row = _edit_practice(copy, "sao-paulo-camaras-corporales", {"outcome_value": "250"})
     messages = [str(i) for i in all_issues(copy)]
     assert f"practices.csv, row {row}: outcome value 250 differs from benchmarks.csv (260)" in messages, messages
+
+
+def test_nezahualcoyotl_outcome_gives_the_fall_its_rates_show() -> None:
+    """22 (2013) → 12.7 (2019) is a fall of 42 %; the article's −57.7 % is only mentioned as the article's."""
+    row = query.practices().set_index("practice_id").loc["neza-policia-proximidad"]
+    assert (float(row["baseline_value"]), float(row["outcome_value"])) == (22.0, 12.7)
+    assert "a fall of 42%" in row["outcome_en"] and "una caída de 42 %" in row["outcome_es"]
+    assert "(−57.7%)." not in row["outcome_en"] and "(−57,7 %)." not in row["outcome_es"]
