@@ -3,7 +3,8 @@
 A page's layout is computed on its first request (up to a few hundred milliseconds of a core, more
 for briefings); right after a deployment, a burst of visitors would all wait for those first
 computations at once. This asks the app for the layout of every page in both languages (each
-state's briefing, every embeddable chart) so the answers sit in the shared cache (the filesystem
+state's briefing, every embeddable chart), and for the finished HTML of the document pages
+(``web/documents.py``), so the answers sit in the shared cache (the filesystem
 cache of this machine, or Redis for every machine). Run it after each deployment; it is quick when
 the answers are already there.
 
@@ -16,7 +17,8 @@ import time
 from collections.abc import Iterator
 
 from web.callback_cache import HEADER
-from web.dash_internals import CALLBACK_PATH, routing_body
+from web.dash_internals import CALLBACK_PATH, page_for_path, routing_body
+from web.documents import HEADER as DOCUMENT_HEADER
 
 
 def first_visits() -> Iterator[tuple[str, str]]:
@@ -45,10 +47,15 @@ def warm() -> tuple[int, int, float]:
     computed = stored = 0
     start = time.perf_counter()
     for path, search in first_visits():
-        response = client.post(CALLBACK_PATH, data=routing_body(path, search), content_type="application/json")
+        if page_for_path(path)[0].get("document"):  # served as finished HTML: store the document
+            response = client.get(path + search)
+            header = DOCUMENT_HEADER
+        else:
+            response = client.post(CALLBACK_PATH, data=routing_body(path, search), content_type="application/json")
+            header = HEADER
         if response.status_code != 200:
             raise SystemExit(f"warming {path}{search} failed with status {response.status_code}")
-        if response.headers.get(HEADER) == "hit":
+        if response.headers.get(header) == "hit":
             stored += 1
         else:
             computed += 1
@@ -57,7 +64,7 @@ def warm() -> tuple[int, int, float]:
 
 def main() -> None:
     computed, stored, seconds = warm()
-    print(f"warmed {computed + stored} page layouts in {seconds:.1f} s ({computed} computed, {stored} already stored)")
+    print(f"warmed {computed + stored} pages in {seconds:.1f} s ({computed} computed, {stored} already stored)")
 
 
 if __name__ == "__main__":

@@ -9,10 +9,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       var context = window.dash_clientside.callback_context;
       var triggered = context && context.triggered_id;
       if (!triggered || triggered.column === undefined || !data) return window.dash_clientside.no_update;
-      var column = triggered.column;
-      var numeric = data.columns[column] && data.columns[column].numeric;
-      var descending = order && order.column === column ? !order.descending : !!numeric;
-      return Object.assign({}, order, { column: column, descending: descending });
+      return nextOrder(order, data, triggered.column);
     },
 
     filter: function (text, order) {
@@ -46,6 +43,13 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     },
   },
 });
+
+// A header pressed: numbers sort largest first, text A to Z; pressing the same header again reverses.
+function nextOrder(order, data, column) {
+  var numeric = data.columns[column] && data.columns[column].numeric;
+  var descending = order && order.column === column ? !order.descending : !!numeric;
+  return Object.assign({}, order, { column: column, descending: descending });
+}
 
 function fold(text) {
   return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();

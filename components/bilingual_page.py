@@ -56,9 +56,13 @@ def with_site_name(lang: str, text: str) -> str:
 
 def register_page_bilingual(
     module: str, slug: str, title: str, layout: PageLayout, order: int, description: str = "",
-    view: type | None = None,
+    view: type | None = None, document: bool = False,
 ) -> None:
-    """``view``: the class whose URL parameters the page reads (``views/``); None: the page reads none."""
+    """``view``: the class whose URL parameters the page reads (``views/``); None: the page reads none.
+    ``document``: the page is text and links, served as finished HTML without the Dash client
+    (``web/documents.py``); it reads no URL parameters, so it takes no ``view``."""
+    if document and view is not None:
+        raise ValueError(f"{module}: a document page reads no URL parameters")
     for lang in LANGUAGES:
         dash.register_page(
             f"{module}.{lang}",
@@ -68,6 +72,7 @@ def register_page_bilingual(
             description=gettext(lang, description) if description else "",
             order=order * 10 + LANGUAGES.index(lang),
             layout=_framed(layout, lang, slug, view),
+            document=document,
         )
 
 

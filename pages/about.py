@@ -31,4 +31,4 @@ def layout(lang: str, **_params: object) -> Component:
     )
 
 
-register_page_bilingual(__name__, "about", TITLE, layout, order=6)
+register_page_bilingual(__name__, "about", TITLE, layout, order=6, document=True)

@@ -185,7 +185,7 @@ def _place_title(lang: str):
     return title
 
 
-register_page_bilingual(__name__, "briefing", TITLE, index, order=4)
+register_page_bilingual(__name__, "briefing", TITLE, index, order=4, document=True)
 for _lang in LANGUAGES:
     dash.register_page(
         f"{__name__}.place.{_lang}",
@@ -195,4 +195,5 @@ for _lang in LANGUAGES:
         title=_place_title(_lang),
         layout=_place_layout(_lang),
         order=48 + LANGUAGES.index(_lang),
+        document=True,
     )

@@ -163,4 +163,4 @@ def layout(lang: str, **_params: object) -> Component:
     )
 
 
-register_page_bilingual(__name__, "data", TITLE, layout, order=5)
+register_page_bilingual(__name__, "data", TITLE, layout, order=5, document=True)

@@ -188,5 +188,5 @@ def layout(lang: str, **_params: object) -> Component:
     )
 
 
-register_page_bilingual(__name__, "", SITE_NAME, layout, order=0,
+register_page_bilingual(__name__, "", SITE_NAME, layout, order=0, document=True,
                    description=N_("Homicides, violent deaths and firearm deaths in Venezuela, with their sources."))

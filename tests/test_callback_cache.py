@@ -128,7 +128,7 @@ def test_a_callback_that_prevents_its_update_is_not_stored(client):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", ["/es/about", "/en/briefing/VE-B", "/embed/compare-ranking?lang=en"])
+@pytest.mark.parametrize("path", ["/es/trends", "/en/map", "/embed/compare-ranking?lang=en"])
 def test_after_warming_a_first_visit_in_the_browser_gets_the_stored_layout(dash_app, live_server, browser_page, path):
     from warm import warm
 
@@ -145,6 +145,17 @@ def test_after_warming_a_first_visit_in_the_browser_gets_the_stored_layout(dash_
     assert layout.value.headers.get(HEADER.lower()) == "hit"
     page.wait_for_selector("h1", timeout=15_000)
     assert browser_page.errors == []
+
+
+def test_after_warming_document_pages_come_from_the_cache(dash_app, client):
+    from warm import warm
+    from web.documents import HEADER as DOCUMENT_HEADER
+
+    warm()
+    for path in ["/es/about", "/en/briefing/VE-B", "/es", "/en/data"]:
+        response = client.get(path)
+        assert response.status_code == 200
+        assert response.headers[DOCUMENT_HEADER] == "hit", path
 
 
 def test_a_failing_shared_cache_costs_a_computation_not_an_error(client, monkeypatch, caplog):

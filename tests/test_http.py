@@ -34,6 +34,7 @@ PAGES = {
 }
 NOT_FOUND = {"es": "Página no encontrada", "en": "Page not found"}
 OTHER = {"es": "en", "en": "es"}
+DOCUMENT_SLUGS = {"", "briefing", "data", "about"}  # served as finished HTML (web/documents.py); typed, not read
 PAGE_CASES = [(slug, lang) for slug in PAGES for lang in ("es", "en")]
 
 
@@ -71,13 +72,19 @@ def test_page_layout_is_the_pages_own_content_in_its_language(client, slug, lang
 
 
 @pytest.mark.parametrize(("slug", "lang"), PAGE_CASES)
-def test_page_address_answers_the_app_shell_with_the_pages_preview_title(client, slug, lang):
-    """The HTML of every address is the same app shell; only its link-preview title names the page."""
+def test_page_address_answers_its_document_or_the_app_shell_with_the_pages_preview_title(client, slug, lang):
+    """Document pages (home, briefings, data, about) answer finished HTML with their heading and no Dash
+    client; the interactive pages the app shell. Both name the page in their link-preview title."""
     response = client.get(path_of(slug, lang))
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    assert 'id="react-entry-point"' in html
     headings, _ids, _links = PAGES[slug]
+    if slug in DOCUMENT_SLUGS:
+        assert 'id="react-entry-point"' not in html and "dash_renderer" not in html
+        assert re.search(r"<main[^>]*>.*?<h1>([^<]*)</h1>", html, re.S)[1] == headings[lang]
+        assert f'<html lang="{lang}"' in html
+    else:
+        assert 'id="react-entry-point"' in html
     title = SITE[lang] if slug == "" else f"{headings[lang]} · {SITE[lang]}"
     assert re.search(r'property="og:title" content="([^"]*)"', html)[1] == title
 
@@ -128,7 +135,7 @@ def test_forced_error_is_logged(client, caplog):
 
 
 def test_scripts_are_served_locally_and_compressed(client):
-    html = client.get("/es").data.decode()
+    html = client.get("/es/map").data.decode()
     assert "cdn" not in html.lower() and "unpkg" not in html.lower()
     assert "bootstrap-5.3.8.min.css" in html
     script = next(s for s in html.split('src="')[1:] if "dash_renderer" in s).split('"')[0]

@@ -81,3 +81,28 @@ def name_pages_without_the_request_host(public_url: str) -> None:
 
     page_meta_tags.canonical = True  # type: ignore[attr-defined]
     dash_module._page_meta_tags = page_meta_tags
+
+
+def page_for_path(path: str) -> tuple[dict, dict]:
+    """The Dash Pages registry entry for ``path`` ({} when none) and the path's variables
+    (``{"code": "VE-F"}`` for ``/es/briefing/VE-F``)."""
+    from dash._pages import _path_to_page
+
+    page, variables = _path_to_page(path.strip("/"))
+    return page or {}, variables or {}
+
+
+def page_head(app: object) -> str:
+    """What Dash writes into a page's ``<head>`` for the current request, less its title: the page's
+    meta tags (description, Open Graph, with the addresses :func:`name_pages_without_the_request_host`
+    writes), the favicon and the stylesheets, so a page written by the server links the same files."""
+    import dash.dash as dash_module
+    from dash import __version__
+    from dash._utils import format_tag
+    from flask import request
+
+    metas = dash_module._page_meta_tags(app, request) + app._generate_meta()  # type: ignore[attr-defined]
+    metas = [meta for meta in metas if "charset" not in meta]  # the caller writes it first, as HTML requires
+    tags = [format_tag("meta", meta, opened=True, sanitize=True) for meta in metas]
+    favicon = {"rel": "icon", "type": "image/x-icon", "href": f"/_favicon.ico?v={__version__}"}
+    return "\n".join([*tags, format_tag("link", favicon, opened=True), app._generate_css_dist_html()])  # type: ignore[attr-defined]
