@@ -194,3 +194,13 @@ def test_composition_tooltips_name_producer_and_source():
     assert hover.startswith("Observatorio Venezolano de Violencia (OVV)")
     assert "de las categorías reportadas ese año" in hover and "Fuente: Observatorio Venezolano de Violencia" in hover
     assert not wrong_separators(hover, "es")
+
+
+def test_no_source_is_named_with_an_english_and_on_spanish_pages():
+    """An organisation named with "and" in English has its Spanish name (Lupa's rows once read
+    "PROVEA and Centro Gumilla" in Spanish briefings)."""
+    from analysis.labels import source_organisation
+    from data import query
+
+    for source_id in query.sources()["source_id"]:
+        assert " and " not in source_organisation(source_id, "es"), source_id
