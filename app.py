@@ -28,7 +28,7 @@ from web.dash_internals import (
     is_page_path,
     name_pages_without_the_request_host,
 )
-from web.documents import install_documents
+from web.documents import install_documents, install_first_view
 from web.downloads import install_downloads
 from web.embed_resize import install_embed_resize
 from web.errors import install_error_handlers
@@ -108,9 +108,10 @@ install_downloads(server)
 from pages.briefing import briefing_document, pdf_name  # noqa: E402 - the pages register after the app exists
 
 install_briefing_pdf(server, briefing_document, pdf_name)
-from components.static_html import to_html  # noqa: E402
+from components.static_html import first_view_html, to_html  # noqa: E402
 
 install_documents(server, app, lambda layout: to_html(layout, skip=()), is_known_page)
+install_first_view(app, first_view_html, lambda pathname, search: route_query(pathname, search, EMBED_VIEWS))
 install_embed_resize(server)
 install_callback_guard(server, lambda: app.callback_map)
 readiness.problems.extend(init_cache(server, settings))

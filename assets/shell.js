@@ -73,7 +73,15 @@ function nameDashControls() {
     });
 }
 var namingPending = false;
+// The written copy of an interactive page (web/documents.py, "first view") is hidden by CSS in the
+// frame the router draws the page; remove it then, so the page holds one copy of everything.
+function dropFirstView() {
+  var copy = document.getElementById("first-view");
+  var content = document.getElementById("_pages_content");
+  if (copy && content && content.firstElementChild) copy.remove();
+}
 new MutationObserver(function () {
+  dropFirstView();
   if (namingPending) return;
   namingPending = true;
   window.requestAnimationFrame(function () { namingPending = false; nameDashControls(); });

@@ -56,11 +56,12 @@ def with_site_name(lang: str, text: str) -> str:
 
 def register_page_bilingual(
     module: str, slug: str, title: str, layout: PageLayout, order: int, description: str = "",
-    view: type | None = None, document: bool = False,
+    view: type | None = None, document: bool = False, first_view: bool = False,
 ) -> None:
     """``view``: the class whose URL parameters the page reads (``views/``); None: the page reads none.
     ``document``: the page is text and links, served as finished HTML without the Dash client
-    (``web/documents.py``); it reads no URL parameters, so it takes no ``view``."""
+    (``web/documents.py``); it reads no URL parameters, so it takes no ``view``.
+    ``first_view``: an interactive page whose written copy paints before the Dash client draws it."""
     if document and view is not None:
         raise ValueError(f"{module}: a document page reads no URL parameters")
     for lang in LANGUAGES:
@@ -73,6 +74,7 @@ def register_page_bilingual(
             order=order * 10 + LANGUAGES.index(lang),
             layout=_framed(layout, lang, slug, view),
             document=document,
+            first_view=first_view,
         )
 
 

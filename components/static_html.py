@@ -12,6 +12,7 @@ out, as the print stylesheet hides them; any other non-``html`` component keeps 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Collection
 from html import escape
 
@@ -193,3 +194,16 @@ def document(body: Component, lang: str, title: str, css: str = "") -> str:
     """A complete HTML document around ``body``, for print."""
     return (f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
             f"<style>{css}</style></head><body>{to_html(body)}</body></html>")
+
+
+STORES = re.compile(r'<script type="application/json"[^>]*>.*?</script>', re.S)  # "<" is escaped inside
+ID_ATTRIBUTES = re.compile(r' (?:id|for|aria-labelledby|aria-describedby|aria-controls|data-copy-target)="[^"]*"')
+
+
+def first_view_html(layout: Component) -> str:
+    """The page as written HTML, to paint before the Dash client draws the same page: without ids (the
+    drawn page owns them; ids and references to them are removed) and with its ``<main>`` as a plain
+    block (one main landmark per page), and without the data stores (the drawn page brings its own).
+    Attribute values and texts are escaped, so the patterns below can only match markup."""
+    text = ID_ATTRIBUTES.sub("", STORES.sub("", to_html(layout, skip=())))
+    return text.replace("<main", '<div class="first-view-main"', 1).replace("</main>", "</div>", 1)

@@ -93,4 +93,4 @@ clientside_callback(
     prevent_initial_call=True,
 )
 
-register_page_bilingual(__name__, "compare", TITLE, layout, order=3, view=CompareView)
+register_page_bilingual(__name__, "compare", TITLE, layout, order=3, view=CompareView, first_view=True)

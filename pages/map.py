@@ -399,4 +399,4 @@ clientside_callback(
     prevent_initial_call=True,
 )
 
-register_page_bilingual(__name__, "map", TITLE, layout, order=1, view=MapView)
+register_page_bilingual(__name__, "map", TITLE, layout, order=1, view=MapView, first_view=True)

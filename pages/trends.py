@@ -109,4 +109,4 @@ clientside_callback(
     prevent_initial_call=True,
 )
 
-register_page_bilingual(__name__, "trends", TITLE, layout, order=2, view=TrendView)
+register_page_bilingual(__name__, "trends", TITLE, layout, order=2, view=TrendView, first_view=True)

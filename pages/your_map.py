@@ -499,4 +499,5 @@ clientside_callback(
     prevent_initial_call=True,
 )
 
-register_page_bilingual(__name__, SLUG, TITLE, layout, order=7, description=DESCRIPTION)
+register_page_bilingual(__name__, SLUG, TITLE, layout, order=7, description=DESCRIPTION,
+                        first_view=True)

@@ -55,3 +55,40 @@ def test_data_page_tables_sort_by_keyboard(live_server, browser_page):
     assert page.locator("#data-sources tbody tr").count() == len(sources)
     assert "Sorted by Published, descending." in page.inner_text("#data-sources [role=status]")
     assert browser_page.errors == []
+
+
+@pytest.mark.parametrize("path", ["/es/map", "/en/trends?indicators=violent_deaths,homicides", "/es/compare"])
+def test_interactive_pages_paint_their_written_copy_before_the_client(live_server, browser, path):
+    """Without scripts the page's frame, headline and texts are there (inert, with no ids)."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server + path)
+    copy = page.locator("#first-view")
+    assert copy.get_attribute("inert") == ""
+    assert copy.locator("h1").inner_text() == page.locator("#first-view h1").inner_text() != ""
+    assert copy.locator("[id]").count() == 0 and copy.locator("main").count() == 0
+    assert page.locator("._dash-loading").is_visible() is False
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/es/map", "/en/compare"])
+def test_the_drawn_page_replaces_the_written_copy(live_server, browser_page, path):
+    page = browser_page.page
+    page.goto(live_server + path)
+    page.wait_for_selector("main h1")
+    page.wait_for_function("() => document.getElementById('first-view') === null", timeout=15_000)
+    assert page.locator("h1").count() == 1
+    assert page.locator("nav.site-nav").count() == 1
+    assert browser_page.errors == []
+
+
+def test_the_written_copy_is_the_requested_view_and_escapes_the_url(client):
+    import re
+
+    html = client.get("/en/map?level=municipalities&state=VE-F").get_data(as_text=True)
+    copy = html.split('<div id="first-view" inert>', 1)[1].split('<div id="react-entry-point">', 1)[0]
+    assert "Map of lethal violence" in copy and "Bolívar" in copy
+    assert '<html lang="en"' in html
+    escaped = client.get("/es/map?year=%3Cscript%3Ealert(1)%3C/script%3E").get_data(as_text=True)
+    assert "<script>alert(1)" not in escaped
+    assert not re.search(r'<div id="first-view" inert>.*\sid="', copy)

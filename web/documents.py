@@ -13,17 +13,20 @@ Each document is stored in the shared cache by path (documents read no URL param
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
 from dash.development.base_component import Component
-from flask import Flask, Response, request
+from flask import Flask, Response, has_request_context, request
 
 from i18n import language_of_path
-from web.dash_internals import page_for_path, page_head
+from web.dash_internals import CONTENT_ID, page_for_path, page_head
 from web.services import cache_variant, shared_get, shared_set
 
+log = logging.getLogger(__name__)
+ENTRY = '<div id="react-entry-point">'  # where Dash's page starts; the first view goes just before it
 HEADER = "X-Page-Cache"  # "hit" when the document came from the shared cache (warm.py and tests read it)
 SCRIPTS = ("shell.js", "tables.js", "embed.js", "chart_export.js", "document.js")  # in assets/, in this order
 
@@ -67,3 +70,49 @@ def install_documents(server: Flask, app: object, write: Callable[[Component], s
         response = Response(text, status=200 if known else 404, mimetype="text/html")
         response.headers[HEADER] = "hit" if hit else "miss"
         return response
+
+
+FIRST_VIEW_ID = "first-view"
+
+
+def first_view_style() -> str:
+    """Hide the written copy in the very frame the router fills the page (no frame shows both, so
+    nothing shifts), and Dash's "Loading..." while the copy is there. Inline: it must apply before any
+    stylesheet arrives (the CSP allows inline styles)."""
+    return (f"<style>body:has(#{CONTENT_ID} > *) #{FIRST_VIEW_ID}{{display:none}}"
+            f"#{FIRST_VIEW_ID} ~ #react-entry-point ._dash-loading{{display:none}}</style>")
+
+
+def install_first_view(app: object, write: Callable[[Component], str],
+                       query_key: Callable[[str, str], tuple[str, bool]]) -> None:
+    """Interactive pages (registered with ``first_view=True``) paint their frame, headline, texts and
+    tables from the HTML, before the Dash client boots: the server writes the page's own layout for the
+    requested view into the page, ``inert`` (not focusable, not read twice), and the drawn page replaces
+    it (``assets/shell.js`` removes it). Stored per page and canonical view (``query_key``: junk
+    parameters neither change nor multiply it); a view that cannot be stored is written each time."""
+    import dash
+
+    @dash.hooks.index()
+    def with_first_view(index: str) -> str:
+        if not has_request_context() or request.method != "GET":
+            return index
+        page, variables = page_for_path(request.path)
+        if not page.get("first_view"):
+            return index
+        search = "?" + request.query_string.decode("latin-1") if request.query_string else ""
+        key, storable = query_key(request.path, search)
+        cache_key = f"first-view:{cache_variant()}:{request.path}:{hashlib.sha256(key.encode()).hexdigest()}"
+        block = shared_get(cache_key) if storable else None
+        if block is None:
+            try:
+                params = {k: v[0] if len(v) == 1 else v for k, v in request.args.to_dict(flat=False).items()}
+                layout = page["layout"](**{**params, **variables, "pathname": request.path})
+            except Exception:  # a copy that cannot be written is left out; the page still draws
+                log.warning("no first view for %s", request.full_path, exc_info=True)
+                return index
+            block = f'{first_view_style()}<div id="{FIRST_VIEW_ID}" inert>{write(layout)}</div>'
+            if storable:
+                shared_set(cache_key, block)
+        lang = language_of_path(request.path)
+        index = index.replace("<html>", f'<html lang="{lang}">', 1)
+        return index.replace(ENTRY, block + ENTRY, 1)
