@@ -147,6 +147,39 @@ def _alert(c: Component, inner: str) -> str:
                     role="alert")
 
 
+def _options(c: Component) -> list[tuple[object, object]]:
+    """(value, label) of a control's options, in any of the forms Dash accepts."""
+    options = getattr(c, "options", None) or []
+    if isinstance(options, dict):
+        return list(options.items())
+    return [(o.get("value"), o.get("label", o.get("value"))) if isinstance(o, dict) else (o, o) for o in options]
+
+
+def _chosen(c: Component) -> list[object]:
+    value = getattr(c, "value", None)
+    return value if isinstance(value, list) else [] if value is None else [value]
+
+
+def _radio_items(c: Component, inner: str) -> str:
+    """The options as Bootstrap draws them, the chosen one checked (a still picture until the page is live)."""
+    chosen = _chosen(c)
+    inline = " form-check-inline" if getattr(c, "inline", None) else ""
+    items = "".join(
+        f'<div class="form-check{inline}"><input class="form-check-input" type="radio"'
+        f'{" checked" if value in chosen else ""}><label class="form-check-label">{to_html(label, ())}</label></div>'
+        for value, label in _options(c))
+    return _element("div", c, items, getattr(c, "className", None))
+
+
+def _dropdown(c: Component, inner: str) -> str:
+    """A box showing the chosen options' labels (or the placeholder), as wide and high as the live one."""
+    chosen = _chosen(c)
+    labels = [label for value, label in _options(c) if value in chosen]
+    text = ", ".join(to_html(label, ()) for label in labels) or escape(str(getattr(c, "placeholder", "") or ""))
+    return _element("div", c, f'<span class="text-truncate d-block">{text}</span>',
+                    _classes("form-select first-view-dropdown", getattr(c, "className", None)))
+
+
 COMPONENT_WRITERS: dict[tuple[str, str], Callable[[Component, str], str]] = {
     ("dash_bootstrap_components", "Container"): _container,
     ("dash_bootstrap_components", "Row"): lambda c, inner: _element("div", c, inner, _classes("row", getattr(c, "className", None))),
@@ -157,6 +190,8 @@ COMPONENT_WRITERS: dict[tuple[str, str], Callable[[Component, str], str]] = {
     ("dash_bootstrap_components", "Alert"): _alert,
     ("dash_bootstrap_components", "Label"): lambda c, inner: _element(
         "label", c, inner, _classes("form-label", getattr(c, "className", None)), **({"for": getattr(c, "html_for", None)} if getattr(c, "html_for", None) else {})),
+    ("dash_bootstrap_components", "RadioItems"): _radio_items,
+    ("dash_core_components", "Dropdown"): _dropdown,
     ("dash_core_components", "Input"): _input,
     ("dash_core_components", "Textarea"): _textarea,
     ("dash_core_components", "Store"): _store,
