@@ -33,6 +33,7 @@ from web.embed_resize import install_embed_resize
 from web.errors import install_error_handlers
 from web.pdf import install_briefing_pdf
 from web.plotly_bundle import ASSETS_IGNORE, install_plotly_bundle
+from web.precompressed import install_precompressed
 from web.responses import install_cache_headers
 from web.security import install_security_headers, refuse_dev_endpoints
 from web.settings import SettingsError, load_settings
@@ -69,7 +70,7 @@ app = dash.Dash(
     title="Violencia letal en Venezuela",
     update_title=None,
     suppress_callback_exceptions=True,
-    compress=True,
+    compress=False,  # web/precompressed.py compresses: static files once, other answers per request
     serve_locally=True,
     include_assets_files=True,
     assets_ignore=ASSETS_IGNORE,
@@ -100,6 +101,7 @@ app.clientside_callback(
 from web.geometry import blueprint as geometry_blueprint  # noqa: E402 - after the app exists
 
 install_body_limit(server)  # first: no hook or route reads a body before its size is checked
+install_precompressed(server)  # next: its compression then runs after every other hook
 server.register_blueprint(geometry_blueprint)
 install_plotly_bundle(server)
 install_cache_headers(server)

@@ -67,3 +67,23 @@ def test_the_page_callbacks_are_registered_by_the_deferred_set_up():
 def test_the_callback_url_is_dashs():
     source = Path(dash.__file__).with_name("dash.py").read_text(encoding="utf-8")
     assert f'"{internals.CALLBACK_PATH.strip("/")}"' in source
+
+
+def test_suite_urls_name_the_file_dash_serves(client):
+    """The scripts Dash writes into a page carry its fingerprint; suite_file strips it to a file of the package,
+    as Dash's own route does (so web/precompressed.py keeps one copy per file, a year under a version)."""
+    import re
+    from importlib.util import find_spec
+
+    from dash.backends import _flask
+
+    html = client.get("/es").get_data(as_text=True)
+    urls = [u for u in re.findall(r'<script src="([^"]+)"', html) if u.startswith(internals.COMPONENT_SUITES)]
+    assert urls
+    for url in urls:
+        package, _, fingerprinted = url[len(internals.COMPONENT_SUITES):].partition("/")
+        name, versioned = internals.suite_file(fingerprinted)
+        assert versioned and name != fingerprinted, url
+        assert (Path(find_spec(package).origin).parent / name).is_file(), url
+    assert internals.suite_file("deps/polyfill@7.12.1.min.js") == ("deps/polyfill@7.12.1.min.js", False)
+    assert "check_fingerprint(fingerprinted_path)" in Path(_flask.__file__).read_text(encoding="utf-8")

@@ -36,6 +36,14 @@ def routing_body(pathname: str, search: str = "") -> bytes:
     }).encode()
 
 
+def suite_file(fingerprinted_path: str) -> tuple[str, bool]:
+    """The file a ``/_dash-component-suites/<package>/`` URL names inside its package, and whether the
+    URL carried Dash's version fingerprint (``name.v4_4_1m1700000000.min.js``), as Dash resolves it."""
+    from dash.fingerprint import check_fingerprint
+
+    return check_fingerprint(fingerprinted_path)
+
+
 def is_page_path(path: str) -> bool:
     """True when Dash Pages has a page (or a path template) for ``path``."""
     from dash._pages import _path_to_page
