@@ -122,3 +122,22 @@ def test_while_brotli_is_made_gzip_is_served_briefly():
         final = entry.response(immutable=True)
         assert final.headers["Content-Encoding"] == "br" and final.headers["Cache-Control"] == YEAR
         assert brotli.decompress(final.get_data()) == raw
+
+
+def test_brotli_is_made_on_a_thread_of_the_lowest_priority():
+    import os
+    import sys
+    import threading
+
+    from web.precompressed import Store
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("thread priorities are set on Linux only")
+    seen: list[tuple[int, int]] = []
+    store = Store()
+    store._submit(lambda: seen.append((threading.get_native_id(),
+                                       os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))))
+    store.settle()
+    [(thread, priority)] = seen
+    assert thread != threading.get_native_id() and priority == 19
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) < 19  # the serving threads keep theirs
