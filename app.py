@@ -24,6 +24,7 @@ from web.callback_cache import install_callback_cache
 from web.callback_guard import install_callback_guard
 from web.dash_internals import (
     LOCATION_ID,
+    drop_unused_scripts,
     finish_dash_setup,
     is_page_path,
     name_pages_without_the_request_host,
@@ -81,6 +82,7 @@ server = app.server
 # Flask answers a request for any other Host with 400 (none set: the proxy in front must pin it).
 server.config["TRUSTED_HOSTS"] = list(settings.trusted_hosts) or None
 name_pages_without_the_request_host(settings.public_url)
+drop_unused_scripts()  # no @babel/polyfill, no DataTable loader: every page is lighter, none needs them
 EMBED_VIEWS = {name: chart.view for name, chart in BY_NAME.items()}
 server.config["SEND_FILE_MAX_AGE_DEFAULT"] = 3600
 app.layout = dash.html.Div([dash.page_container, dash.html.Div(id="document-language", hidden=True)])

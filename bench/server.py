@@ -12,6 +12,8 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+from web.dash_internals import COMPONENT_SUITES
+
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 
@@ -55,7 +57,7 @@ def running_app(workers: int = 1, env: dict[str, str] | None = None) -> Iterator
             process.kill()
 
 
-STATIC = ("/_dash-component-suites/", "/assets/")
+STATIC = (COMPONENT_SUITES, "/assets/")
 
 
 def warm_static(base: str, paths: list[str], browser, timeout: float = 120.0, streak: int = 4) -> int:
