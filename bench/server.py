@@ -60,12 +60,13 @@ def running_app(workers: int = 1, env: dict[str, str] | None = None) -> Iterator
 STATIC = (COMPONENT_SUITES, "/assets/")
 
 
-def warm_static(base: str, paths: list[str], browser, timeout: float = 120.0, streak: int = 4) -> int:
+def warm_static(base: str, paths: list[str], browser, timeout: float = 300.0, streak: int = 4) -> list[str]:
     """Visit each path once and wait until every script and style it loaded answers brotli.
 
     web/precompressed.py makes brotli on a background thread of each worker the first time a file is
     asked for (gzip until then), so figures taken straight after start would count gzip. ``streak``
-    brotli answers in a row per file make it likely every worker has it. Returns the files waited for."""
+    brotli answers in a row per file make it likely every worker has it. Returns (and prints) the files
+    still without brotli when ``timeout`` ran out."""
     urls: set[str] = set()
     context = browser.new_context()
     page = context.new_page()
@@ -74,6 +75,7 @@ def warm_static(base: str, paths: list[str], browser, timeout: float = 120.0, st
         page.goto(base + path, wait_until="networkidle")
     context.close()
     deadline = time.perf_counter() + timeout
+    unsettled = []
     for url in sorted(urls):
         seen = 0
         while seen < streak and time.perf_counter() < deadline:
@@ -85,4 +87,8 @@ def warm_static(base: str, paths: list[str], browser, timeout: float = 120.0, st
                 seen = seen + 1 if encoding == "br" or small else 0
             if seen < streak:
                 time.sleep(0.05 if seen else 0.5)
-    return len(urls)
+        if seen < streak:
+            unsettled.append(url)
+    if unsettled:
+        print(f"warning: no brotli yet (figures count gzip) for {', '.join(u[len(base):] for u in unsettled)}")
+    return unsettled

@@ -37,6 +37,7 @@ YEAR = 31536000
 HOUR = 3600
 INTERIM = 60  # seconds a gzip answer sent while brotli is being made may be kept (by a proxy, too)
 MIN_SIZE = 256  # bytes: below this, compression saves less than its header costs
+NICE = 10  # of the brotli thread
 ENCODINGS = ("br", "gzip")  # preferred first when a request accepts both equally
 
 
@@ -101,9 +102,11 @@ def _smaller(compressed: bytes, raw: bytes) -> bytes | None:
 
 
 def _yield_the_cpu() -> None:
-    """Run this thread at the lowest priority (Linux sets it per thread): answering comes first."""
+    """Run this thread at a low priority (Linux sets it per thread): answering comes first. Nice 10 gets
+    about a tenth of a core beside a busy one; 19 (a sixty-fourth) can starve it on a machine kept
+    busy by other processes."""
     with contextlib.suppress(AttributeError, OSError):  # elsewhere: at the worker's priority
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICE)
 
 
 class Store:
