@@ -24,6 +24,7 @@ from web.callback_cache import install_callback_cache
 from web.callback_guard import install_callback_guard
 from web.dash_internals import (
     LOCATION_ID,
+    drop_unused_scripts,
     finish_dash_setup,
     is_page_path,
     name_pages_without_the_request_host,
@@ -34,6 +35,7 @@ from web.embed_resize import install_embed_resize
 from web.errors import install_error_handlers
 from web.pdf import install_briefing_pdf
 from web.plotly_bundle import ASSETS_IGNORE, install_plotly_bundle
+from web.precompressed import install_precompressed
 from web.responses import install_cache_headers
 from web.security import install_security_headers, refuse_dev_endpoints
 from web.settings import SettingsError, load_settings
@@ -70,7 +72,7 @@ app = dash.Dash(
     title="Violencia letal en Venezuela",
     update_title=None,
     suppress_callback_exceptions=True,
-    compress=True,
+    compress=False,  # web/precompressed.py compresses: static files once, other answers per request
     serve_locally=True,
     include_assets_files=True,
     assets_ignore=ASSETS_IGNORE,
@@ -81,6 +83,7 @@ server = app.server
 # Flask answers a request for any other Host with 400 (none set: the proxy in front must pin it).
 server.config["TRUSTED_HOSTS"] = list(settings.trusted_hosts) or None
 name_pages_without_the_request_host(settings.public_url)
+drop_unused_scripts()  # no @babel/polyfill, no DataTable loader: every page is lighter, none needs them
 EMBED_VIEWS = {name: chart.view for name, chart in BY_NAME.items()}
 server.config["SEND_FILE_MAX_AGE_DEFAULT"] = 3600
 app.layout = dash.html.Div([dash.page_container, dash.html.Div(id="document-language", hidden=True)])
@@ -101,6 +104,7 @@ app.clientside_callback(
 from web.geometry import blueprint as geometry_blueprint  # noqa: E402 - after the app exists
 
 install_body_limit(server)  # first: no hook or route reads a body before its size is checked
+install_precompressed(server)  # next: its compression then runs after every other hook
 server.register_blueprint(geometry_blueprint)
 install_plotly_bundle(server)
 install_cache_headers(server)

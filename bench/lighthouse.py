@@ -2,7 +2,8 @@
 
 Usage: .venv/bin/python -m bench.lighthouse [--runs 3] [--base http://127.0.0.1:8050] [PATH ...]
 Without ``--base`` it starts the app with gunicorn on a free loopback port (as ``make run`` serves it:
-``--preload``, 2 workers) and warms each page once, so the runs measure the page, not a cold cache.
+``--preload``, 2 workers) and warms each page once, so the runs measure the page, not a cold cache (its
+layout answers, and the brotli copies of its scripts and styles: bench.server.warm_static).
 It runs the same Lighthouse 12 as ``../shared/tools/lighthouse`` (installed there on first use) and
 prints one row per page: performance, accessibility, FCP, LCP, TBT, CLS and the bytes transferred, from
 the run with the median performance score. A benchmark that prints figures; nothing here asserts.
@@ -19,7 +20,7 @@ import tempfile
 import urllib.request
 from pathlib import Path
 
-from bench.server import ROOT, running_app, wait_until_healthy
+from bench.server import ROOT, running_app, wait_until_healthy, warm_static
 
 TOOL = ROOT.parent / "shared" / "tools" / "lighthouse"
 CLI = Path(os.environ.get("LH_DIR", Path.home() / ".cache" / "lighthouse-cli")) / "node_modules" / ".bin" / "lighthouse"
@@ -93,6 +94,14 @@ def row(name: str, path: str, r: dict[str, object]) -> str:
 def measure(base: str, pages: list[tuple[str, str]], runs: int) -> None:
     for _name, path in pages:  # warm the page cache the way a deployment's warm-up does
         urllib.request.urlopen(base + path, timeout=60).read()
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        warm_static(base, [path for _name, path in pages], browser)
+        browser.close()
     print(f"Lighthouse 12 mobile emulation, median of {runs} run(s) by performance (min–max in brackets); "
           "accessibility: the lowest run; CLS: the largest run")
     print("| page | path | performance | accessibility | FCP | LCP | TBT | CLS | weight |")

@@ -12,6 +12,8 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+from web.dash_internals import COMPONENT_SUITES
+
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 
@@ -53,3 +55,40 @@ def running_app(workers: int = 1, env: dict[str, str] | None = None) -> Iterator
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+STATIC = (COMPONENT_SUITES, "/assets/")
+
+
+def warm_static(base: str, paths: list[str], browser, timeout: float = 300.0, streak: int = 4) -> list[str]:
+    """Visit each path once and wait until every script and style it loaded answers brotli.
+
+    web/precompressed.py makes brotli on a background thread of each worker the first time a file is
+    asked for (gzip until then), so figures taken straight after start would count gzip. ``streak``
+    brotli answers in a row per file make it likely every worker has it. Returns (and prints) the files
+    still without brotli when ``timeout`` ran out."""
+    urls: set[str] = set()
+    context = browser.new_context()
+    page = context.new_page()
+    page.on("response", lambda r: r.url.startswith(tuple(base + s for s in STATIC)) and urls.add(r.url))
+    for path in paths:
+        page.goto(base + path, wait_until="networkidle")
+    context.close()
+    deadline = time.perf_counter() + timeout
+    unsettled = []
+    for url in sorted(urls):
+        seen = 0
+        while seen < streak and time.perf_counter() < deadline:
+            request = urllib.request.Request(url, headers={"Accept-Encoding": "br, gzip"})
+            with urllib.request.urlopen(request, timeout=10) as response:
+                response.read()
+                encoding = response.headers.get("Content-Encoding")
+                small = encoding is None and int(response.headers.get("Content-Length") or 0) < 256  # sent as it is
+                seen = seen + 1 if encoding == "br" or small else 0
+            if seen < streak:
+                time.sleep(0.05 if seen else 0.5)
+        if seen < streak:
+            unsettled.append(url)
+    if unsettled:
+        print(f"warning: no brotli yet (figures count gzip) for {', '.join(u[len(base):] for u in unsettled)}")
+    return unsettled

@@ -67,3 +67,56 @@ def test_the_page_callbacks_are_registered_by_the_deferred_set_up():
 def test_the_callback_url_is_dashs():
     source = Path(dash.__file__).with_name("dash.py").read_text(encoding="utf-8")
     assert f'"{internals.CALLBACK_PATH.strip("/")}"' in source
+
+
+def test_suite_urls_name_the_file_dash_serves(client):
+    """The scripts Dash writes into a page carry its fingerprint; suite_file strips it to a file of the package,
+    as Dash's own route does (so web/precompressed.py keeps one copy per file, a year under a version)."""
+    import re
+    from importlib.util import find_spec
+
+    from dash.backends import _flask
+
+    html = client.get("/es").get_data(as_text=True)
+    urls = [u for u in re.findall(r'<script src="([^"]+)"', html) if u.startswith(internals.COMPONENT_SUITES)]
+    assert urls
+    for url in urls:
+        package, _, fingerprinted = url[len(internals.COMPONENT_SUITES):].partition("/")
+        name, versioned = internals.suite_file(fingerprinted)
+        assert versioned and name != fingerprinted, url
+        assert (Path(find_spec(package).origin).parent / name).is_file(), url
+    assert internals.suite_file("deps/polyfill@7.12.1.min.js") == ("deps/polyfill@7.12.1.min.js", False)
+    assert "check_fingerprint(fingerprinted_path)" in Path(_flask.__file__).read_text(encoding="utf-8")
+
+
+def test_the_unused_scripts_are_the_ones_dash_writes_and_the_page_goes_without_them(dash_app, client):
+    """Dash writes @babel/polyfill and DataTable's loader into every page (checked on its own script list, so
+    a Dash that renames them fails here); the page we serve has neither, and still the renderer and, before it,
+    the regenerator runtime that is all the renderer took from the polyfill."""
+    import re
+
+    with dash_app.server.test_request_context("/es/map"):
+        written = dash_app.app._generate_scripts_html()
+    removed = [m.group(0).strip() for m in internals.UNUSED_SCRIPTS.finditer(written)]
+    assert len(removed) == 2, removed
+    assert "/deps/polyfill@7" in removed[0] and "/dash_table/bundle." in removed[1]
+    served = re.findall(r'<script src="([^"]+)"', client.get("/es/map").get_data(as_text=True))
+    assert served and not [s for s in served if "polyfill" in s or "dash_table" in s]
+    renderer = next(i for i, s in enumerate(served) if "dash_renderer" in s)
+    runtime = next(i for i, s in enumerate(served) if "regenerator-runtime" in s)
+    assert runtime < renderer
+
+
+def test_the_renderer_needs_only_the_regenerator_runtime_from_the_polyfill():
+    """The renderer and dcc call a global regeneratorRuntime (their lazy-loading helper); nothing else of
+    core-js is named. If a Dash build names more, or needs no runtime any more, this says so."""
+    import re
+
+    dash_dir = Path(dash.__file__).parent
+    for bundle in ("dash-renderer/build/dash_renderer.min.js", "dcc/dash_core_components.js"):
+        text = (dash_dir / bundle).read_text(encoding="utf-8")
+        assert set(re.findall(r"regeneratorRuntime\.(\w+)", text)) == {"mark", "wrap"}, bundle
+        assert "_babelPolyfill" not in text and "core-js" not in text, bundle
+    vendored = list((ROOT / "assets" / "vendor").glob("regenerator-runtime-*.js"))
+    assert len(vendored) == 1
+    assert "regeneratorRuntime = runtime" in vendored[0].read_text(encoding="utf-8")

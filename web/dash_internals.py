@@ -2,19 +2,27 @@
 
 Dash offers no public API for what the server needs here: the URL and body of a callback request, the
 ids of the Pages router, whether a path is a registered page, the set-up Dash defers to the first
-request, and the URL it loads plotly.js from. ``tests/test_dash_internals.py`` checks each against the
+request, the URL it loads plotly.js from, how its script URLs carry a version, and which of the scripts
+it writes into every page no page here uses. ``tests/test_dash_internals.py`` checks each against the
 installed Dash, so an upgrade that changes one fails there, loudly, instead of somewhere in production.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 from flask import Flask
 
 CALLBACK_PATH = "/_dash-update-component"  # where the renderer posts every callback request
 COMPONENT_SUITES = "/_dash-component-suites/"  # where Dash serves its components' scripts
 PLOTLY_URL = COMPONENT_SUITES + "plotly/package_data/plotly.min.js"  # dcc.Graph loads plotly.js from here
+# Scripts Dash writes into every page that no page here needs: @babel/polyfill (core-js 2 for browsers
+# older than any we support; the renderer's only need, regeneratorRuntime, is assets/vendor/
+# regenerator-runtime-*.js) and DataTable's loader (the app draws no DataTable: tests/test_tables.py).
+UNUSED_SCRIPTS = re.compile(
+    r'\s*<script src="[^"]*' + COMPONENT_SUITES
+    + r'dash/(?:deps/polyfill@[^"/]*|dash_table/bundle\.[^"/]*)"></script>')
 LOCATION_ID = "_pages_location"  # the dcc.Location of Dash Pages
 CONTENT_ID = "_pages_content"  # the container the router fills with a page's layout
 STORE_ID = "_pages_store"  # the router's store (page title, description)
@@ -34,6 +42,29 @@ def routing_body(pathname: str, search: str = "") -> bytes:
         "parsedChangedPropsIds": changed,
         "state": [location],
     }).encode()
+
+
+def suite_file(fingerprinted_path: str) -> tuple[str, bool]:
+    """The file a ``/_dash-component-suites/<package>/`` URL names inside its package, and whether the
+    URL carried Dash's version fingerprint (``name.v4_4_1m1700000000.min.js``), as Dash resolves it."""
+    from dash.fingerprint import check_fingerprint
+
+    return check_fingerprint(fingerprinted_path)
+
+
+def drop_unused_scripts() -> None:
+    """Take UNUSED_SCRIPTS out of the page Dash writes, through Dash's public ``hooks.index`` (it
+    cannot be told not to write them). Their files stay registered, so a URL to them still answers."""
+    import dash
+
+    if any(getattr(hook.func, "drops_unused_scripts", False) for hook in dash.hooks.get_hooks("index")):
+        return
+
+    def without_unused_scripts(index: str) -> str:
+        return UNUSED_SCRIPTS.sub("", index)
+
+    without_unused_scripts.drops_unused_scripts = True  # type: ignore[attr-defined]
+    dash.hooks.index()(without_unused_scripts)
 
 
 def is_page_path(path: str) -> bool:

@@ -41,16 +41,13 @@ class StaticBytes:
 
 
 def install_cache_headers(server) -> None:
-    """Let browsers keep fingerprinted assets (``?m=<mtime>``) and the favicon between visits."""
+    """Let browsers keep the favicon between visits (scripts and styles: web/precompressed.py)."""
 
     @server.after_request
     def cache_static(response: Response) -> Response:
         if response.status_code != 200:
             return response
-        if request.path.startswith("/assets/") and "m" in request.args:
-            response.cache_control.public = True
-            response.cache_control.max_age = 7 * 86400
-        elif request.path == "/_favicon.ico":
+        if request.path == "/_favicon.ico":
             response.cache_control.public = True
             response.cache_control.max_age = 86400
         return response
