@@ -77,7 +77,7 @@ def test_suite_urls_name_the_file_dash_serves(client):
 
     from dash.backends import _flask
 
-    html = client.get("/es").get_data(as_text=True)
+    html = client.get("/es/map").get_data(as_text=True)
     urls = [u for u in re.findall(r'<script src="([^"]+)"', html) if u.startswith(internals.COMPONENT_SUITES)]
     assert urls
     for url in urls:

@@ -22,7 +22,7 @@ BROWSER = "gzip, deflate, br, zstd"  # what Chromium sends
 YEAR = "public, max-age=31536000, immutable"
 
 
-def page_scripts(client, path: str = "/es") -> list[str]:
+def page_scripts(client, path: str = "/es/map") -> list[str]:
     html = client.get(path).get_data(as_text=True)
     return re.findall(r'<script src="([^"]+)"', html)
 
@@ -77,7 +77,7 @@ def test_a_file_is_kept_once_whatever_fingerprint_its_url_carries(client, render
 
 
 def test_assets_and_the_plotly_bundle_are_precompressed(client):
-    html = client.get("/es").get_data(as_text=True)
+    html = client.get("/es/map").get_data(as_text=True)
     css = re.search(r'href="(/assets/site\.css\?m=[0-9.]+)"', html).group(1)
     plotly = "/_dash-component-suites/plotly/package_data/plotly.min.js"
     for url in (css, plotly):
@@ -95,9 +95,10 @@ def test_assets_and_the_plotly_bundle_are_precompressed(client):
 
 
 def test_pages_and_callbacks_are_still_compressed_per_request(client):
-    page = client.get("/es", headers={"Accept-Encoding": "gzip"})
-    assert page.headers["Content-Encoding"] == "gzip"
-    assert b"<html" in gzip.decompress(page.data)
+    for path in ("/es/map", "/es"):  # the app shell, and a document page written by the server
+        page = client.get(path, headers={"Accept-Encoding": "gzip"})
+        assert page.headers["Content-Encoding"] == "gzip"
+        assert b"<html" in gzip.decompress(page.data)
     missing = client.get("/assets/no-such-file.js", headers={"Accept-Encoding": BROWSER})
     assert missing.status_code == 404
 
