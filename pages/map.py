@@ -139,7 +139,8 @@ def layout(lang: str, **params: object) -> Any:
                     ], xs=12, lg=3),
                     dbc.Col(
                         html.Div([
-                            html.P(id="map-caption", className="map-caption", **{"aria-live": "polite"}),
+                            html.P(shown_caption(view, frames), id="map-caption", className="map-caption",
+                                   **{"aria-live": "polite"}),
                             timeline,
                             html.Div([
                                 html.Div(dcc.Graph(id="map-graph", figure=page_figure(view, frames, lang),
@@ -202,6 +203,17 @@ def _panel_rows(rows: list[dict[str, Any]], source_urls: dict[str, str]) -> dict
                           row["source"], row.get("locator_url") or source_urls.get(row["source_id"], ""),
                           row.get("note") or ""]
             for row in rows}
+
+
+def shown_caption(view: MapView, frames: dict[str, Any]) -> str:
+    """The caption of the view on screen, written into the page as ``map.showYear`` writes it on every
+    change (so the page's largest text paints with the page, not after the first callback)."""
+    if view.when == "latest":
+        return str(frames.get("latest_caption") or "")
+    frame = frames["frames"].get(str(view.year))
+    if frame is None:
+        return ""
+    return str(frames["caption"]).replace("{year}", str(view.year)).replace("{count}", str(len(frame["loc"])))
 
 
 def _table_caption(view: MapView, lang: str) -> str:

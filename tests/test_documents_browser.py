@@ -92,3 +92,18 @@ def test_the_written_copy_is_the_requested_view_and_escapes_the_url(client):
     escaped = client.get("/es/map?year=%3Cscript%3Ealert(1)%3C/script%3E").get_data(as_text=True)
     assert "<script>alert(1)" not in escaped
     assert not re.search(r'<div id="first-view" inert>.*\sid="', copy)
+
+
+@pytest.mark.parametrize("query", ["", "?year=2019&level=municipalities&state=VE-F", "?when=latest"])
+def test_the_map_caption_is_written_as_the_browser_writes_it(live_server, browser, browser_page, query):
+    """The caption is the map page's largest text: it paints with the page, and the browser's own
+    redraw (assets/map.js) writes the very same words."""
+    context = browser.new_context(java_script_enabled=False)
+    static = context.new_page()
+    static.goto(f"{live_server}/en/map{query}")
+    written = static.locator("#first-view .map-caption").inner_text()
+    context.close()
+    page = browser_page.page
+    page.goto(f"{live_server}/en/map{query}")
+    page.wait_for_selector("#map-graph .choroplethlayer path", timeout=30_000)
+    assert written and page.locator("#map-caption").inner_text() == written
