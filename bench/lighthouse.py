@@ -31,7 +31,7 @@ PAGES = (  # one of each page type, as the issue's table lists them
     ("briefing index", "/es/briefing"),
     ("briefing", "/es/briefing/VE-F"),
     ("map", "/es/map"),
-    ("map, municipalities", "/es/map?level=municipalities"),
+    ("map, municipalities", "/es/map?level=municipality"),
     ("trends", "/es/trends"),
     ("compare", "/es/compare"),
     ("place", "/es/place/VE-F"),

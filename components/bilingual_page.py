@@ -21,7 +21,7 @@ from components.shell import page_frame
 from i18n import LANGUAGES, gettext
 from views.navigation import SITE_NAME, page_path
 from views.page_query import view_params
-from web.services import cache_variant, shared_get, shared_set
+from web.services import NotStoredError, cache_variant, only_stored, shared_get, shared_set
 
 PageLayout = Callable[..., Component]
 MAX_CACHED_QUERY = 1000  # characters; longer (hostile) queries are answered but not cached
@@ -33,9 +33,13 @@ def cached_page(module: str, slug: str, lang: str, key: tuple, render: Callable[
     computed once and shared through the cache (all workers, with Redis); ``store`` False: looked up
     but never stored."""
     if len(repr(key)) > MAX_CACHED_QUERY:
+        if only_stored():
+            raise NotStoredError(module)
         return render()
     cache_key = f"page:{module}:{slug}:{lang}:{cache_variant()}:{hashlib.sha256(repr(key).encode()).hexdigest()}"
     page = shared_get(cache_key)
+    if page is None and only_stored():  # asked only for a stored copy (web/documents.py, the first view)
+        raise NotStoredError(cache_key)
     if page is None:
         page = render()
         if store:

@@ -14,6 +14,14 @@ DOCUMENTS = ["/es", "/en/about", "/es/data", "/en/briefing", "/es/briefing/VE-F"
 TABLES = Path(__file__).resolve().parent.parent / "data" / "tables"
 
 
+def store_layout(client, url: str) -> None:
+    """The page's layout as the router's request stores it: the written copy is made only from a stored one."""
+    from tests.layout_tree import post_layout
+
+    path, _, query = url.partition("?")
+    assert post_layout(client, path, "?" + query if query else "").status_code == 200
+
+
 @pytest.mark.parametrize("path", DOCUMENTS)
 def test_document_pages_load_no_dash_client(live_server, browser_page, path):
     page = browser_page.page
@@ -58,8 +66,9 @@ def test_data_page_tables_sort_by_keyboard(live_server, browser_page):
 
 
 @pytest.mark.parametrize("path", ["/es/map", "/en/trends?indicators=violent_deaths,homicides", "/es/compare"])
-def test_interactive_pages_paint_their_written_copy_before_the_client(live_server, browser, path):
+def test_interactive_pages_paint_their_written_copy_before_the_client(live_server, browser, client, path):
     """Without scripts the page's frame, headline and texts are there (inert, with no ids)."""
+    store_layout(client, path)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server + path)
@@ -72,7 +81,8 @@ def test_interactive_pages_paint_their_written_copy_before_the_client(live_serve
 
 
 @pytest.mark.parametrize("path", ["/es/map", "/en/compare"])
-def test_the_drawn_page_replaces_the_written_copy(live_server, browser_page, path):
+def test_the_drawn_page_replaces_the_written_copy(live_server, browser_page, client, path):
+    store_layout(client, path)
     page = browser_page.page
     page.goto(live_server + path)
     page.wait_for_selector("main h1")
@@ -85,7 +95,8 @@ def test_the_drawn_page_replaces_the_written_copy(live_server, browser_page, pat
 def test_the_written_copy_is_the_requested_view_and_escapes_the_url(client):
     import re
 
-    html = client.get("/en/map?level=municipalities&state=VE-F").get_data(as_text=True)
+    store_layout(client, "/en/map?level=municipality&state=VE-F")
+    html = client.get("/en/map?level=municipality&state=VE-F").get_data(as_text=True)
     copy = html.split('<div id="first-view" inert>', 1)[1].split('<div id="react-entry-point">', 1)[0]
     assert "Map of lethal violence" in copy and "Bolívar" in copy
     assert '<html lang="en"' in html
@@ -94,10 +105,11 @@ def test_the_written_copy_is_the_requested_view_and_escapes_the_url(client):
     assert not re.search(r'<div id="first-view" inert>.*\sid="', copy)
 
 
-@pytest.mark.parametrize("query", ["", "?year=2019&level=municipalities&state=VE-F", "?when=latest"])
-def test_the_map_caption_is_written_as_the_browser_writes_it(live_server, browser, browser_page, query):
+@pytest.mark.parametrize("query", ["", "?year=2017&level=municipality&state=VE-F", "?when=latest"])
+def test_the_map_caption_is_written_as_the_browser_writes_it(live_server, browser, browser_page, client, query):
     """The caption is the map page's largest text: it paints with the page, and the browser's own
     redraw (assets/map.js) writes the very same words."""
+    store_layout(client, f"/en/map{query}")
     context = browser.new_context(java_script_enabled=False)
     static = context.new_page()
     static.goto(f"{live_server}/en/map{query}")
@@ -107,3 +119,12 @@ def test_the_map_caption_is_written_as_the_browser_writes_it(live_server, browse
     page.goto(f"{live_server}/en/map{query}")
     page.wait_for_selector("#map-graph .choroplethlayer path", timeout=30_000)
     assert written and page.locator("#map-caption").inner_text() == written
+
+
+def test_the_page_never_waits_for_its_written_copy(client):
+    """A view nobody asked for yet is answered at once, without a copy; once the router's request has
+    stored its layout, the next visitor gets the copy."""
+    url = "/es/trends?indicators=homicides"
+    assert 'id="first-view"' not in client.get(url).get_data(as_text=True)
+    store_layout(client, url)
+    assert 'id="first-view"' in client.get(url).get_data(as_text=True)

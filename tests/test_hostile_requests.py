@@ -74,7 +74,11 @@ def test_an_embed_draws_the_chart_in_its_path_whatever_the_query_says(client):
 def test_unknown_places_and_charts_answer_404(client, path):
     response = client.get(path)
     assert response.status_code == 404
-    assert 'id="react-entry-point"' in response.get_data(as_text=True)  # the app renders its not-found view
+    html = response.get_data(as_text=True)
+    if "/briefing/" in path:  # a briefing is a document: its "no briefing for this place" page, written out
+        assert "<h1>No briefing for this place</h1>" in html or "<h1>No hay informe para este lugar</h1>" in html
+    else:
+        assert 'id="react-entry-point"' in html  # the app renders its not-found view
 
 
 @pytest.mark.parametrize("path", ["/es/briefing/VE-F", "/en/briefing/VEN", "/embed/map", "/embed/compare-ranking"])

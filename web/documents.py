@@ -23,7 +23,8 @@ from flask import Flask, Response, has_request_context, request
 
 from i18n import language_of_path
 from web.dash_internals import CONTENT_ID, page_for_path, page_head
-from web.services import cache_variant, shared_get, shared_set
+from web.errors import PAGE_RULES
+from web.services import NotStoredError, cache_variant, shared_get, shared_set, stored_only
 
 log = logging.getLogger(__name__)
 ENTRY = '<div id="react-entry-point">'  # where Dash's page starts; the first view goes just before it
@@ -55,6 +56,8 @@ def install_documents(server: Flask, app: object, write: Callable[[Component], s
     @server.before_request
     def serve_document() -> Response | None:
         if request.method not in ("GET", "HEAD"):
+            return None
+        if request.url_rule is None or request.url_rule.rule not in PAGE_RULES:  # a route of its own (a PDF)
             return None
         page, variables = page_for_path(request.path)
         if not page.get("document"):
@@ -88,8 +91,9 @@ def install_first_view(app: object, write: Callable[[Component], str],
     """Interactive pages (registered with ``first_view=True``) paint their frame, headline, texts and
     tables from the HTML, before the Dash client boots: the server writes the page's own layout for the
     requested view into the page, ``inert`` (not focusable, not read twice), and the drawn page replaces
-    it (``assets/shell.js`` removes it). Stored per page and canonical view (``query_key``: junk
-    parameters neither change nor multiply it); a view that cannot be stored is written each time."""
+    it (``assets/shell.js`` removes it). Written only from a layout already stored (the router's request
+    computes it; ``warm.py`` stores the default views), so the page itself is never delayed; stored per
+    page and canonical view (``query_key``: junk parameters neither change nor multiply it)."""
     import dash
 
     @dash.hooks.index()
@@ -106,7 +110,10 @@ def install_first_view(app: object, write: Callable[[Component], str],
         if block is None:
             try:
                 params = {k: v[0] if len(v) == 1 else v for k, v in request.args.to_dict(flat=False).items()}
-                layout = page["layout"](**{**params, **variables, "pathname": request.path})
+                with stored_only():  # never delay the page: the first visitor of a view gets none
+                    layout = page["layout"](**{**params, **variables, "pathname": request.path})
+            except NotStoredError:
+                return index
             except Exception:  # a copy that cannot be written is left out; the page still draws
                 log.warning("no first view for %s", request.full_path, exc_info=True)
                 return index

@@ -8,7 +8,9 @@ a page shows (whether the boundary geometry loaded) and so must be part of any c
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from typing import TypeVar
 
 from web.cache import cache, shared_get, shared_set
@@ -16,7 +18,29 @@ from web.startup import READINESS
 
 F = TypeVar("F", bound=Callable)
 
-__all__ = ["cache_variant", "geometry_loaded", "memoize", "shared_get", "shared_set"]
+__all__ = ["NotStoredError", "cache_variant", "geometry_loaded", "memoize", "only_stored", "shared_get", "shared_set",
+           "stored_only"]
+_STORED_ONLY: ContextVar[bool] = ContextVar("stored_only", default=False)
+
+
+class NotStoredError(LookupError):
+    """Raised by a computation asked for inside :func:`stored_only` whose answer is not stored yet."""
+
+
+@contextlib.contextmanager
+def stored_only() -> Iterator[None]:
+    """Within this block, page layouts are served from the shared cache or not at all (``NotStoredError``): a
+    request that only adds something optional (the written copy of an interactive page) never waits for
+    a computation the router's own request will do anyway."""
+    token = _STORED_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _STORED_ONLY.reset(token)
+
+
+def only_stored() -> bool:
+    return _STORED_ONLY.get()
 
 
 def memoize(function: F) -> F:
