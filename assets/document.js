@@ -16,19 +16,38 @@
     try { return JSON.parse(element.id); } catch (error) { return null; }
   }
 
-  // Elements as assets/tables.js describes rows (Dash's component JSON), drawn into the DOM.
+  // Elements as the shared scripts describe them (Dash's component JSON: table rows from
+  // assets/tables.js, the Embed panel from assets/embed.js), drawn into the DOM.
   function draw(node) {
     if (node === null || node === undefined) return document.createTextNode("");
     if (typeof node !== "object") return document.createTextNode(String(node));
-    var element = document.createElement(node.type.toLowerCase());
+    if (Array.isArray(node)) {
+      var fragment = document.createDocumentFragment();
+      node.forEach(function (child) { fragment.appendChild(draw(child)); });
+      return fragment;
+    }
     var props = node.props || {};
+    var core = node.namespace === "dash_core_components";
+    var element;
+    if (core && node.type === "Clipboard") {  // a real button; assets/shell.js copies its target's text
+      element = document.createElement("button");
+      element.type = "button";
+      element.textContent = props.title || "";
+      element.setAttribute("data-copy-target", idOf(props.target_id));
+      element.setAttribute("data-copied", "✓ " + (props.title || ""));
+      if (props.className) element.className = props.className;
+      return element;
+    }
+    element = document.createElement(core && node.type === "Textarea" ? "textarea" : node.type.toLowerCase());
     Object.keys(props).forEach(function (name) {
-      if (name === "children" || props[name] === undefined) return;
-      element.setAttribute(name === "className" ? "class" : name, props[name]);
+      var value = props[name];
+      if (name === "children" || value === undefined || value === null) return;
+      if (name === "id") element.id = typeof value === "object" ? idOf(value) : value;
+      else if (name === "value") element.value = value;
+      else if (name === "readOnly") element.readOnly = !!value;
+      else element.setAttribute(name === "className" ? "class" : name, value);
     });
-    [].concat(props.children === undefined ? [] : props.children).forEach(function (child) {
-      element.appendChild(draw(child));
-    });
+    if (props.children !== undefined) element.appendChild(draw(props.children));
     return element;
   }
 
@@ -36,7 +55,7 @@
     var result = window.dash_clientside.tables.render(data, order);
     var body = byId({ type: "table-body", table: table });
     if (body && Array.isArray(result[0])) {
-      body.replaceChildren.apply(body, result[0].map(draw));
+      body.replaceChildren(draw(result[0]));
     }
     result[1].forEach(function (sort, column) {
       var head = byId({ type: "table-head", table: table, column: column });
@@ -77,7 +96,7 @@
       var meta = json(byId({ type: "embed-meta", chart: embed.chart }));
       var panel = byId({ type: "embed-panel", chart: embed.chart });
       var out = window.dash_clientside.embed.showSnippet(1, meta, panel.hidden);
-      byId({ type: "embed-code", chart: embed.chart }).value = out[0];
+      if (Array.isArray(out[0])) panel.replaceChildren(draw(out[0]));
       panel.hidden = out[1];
       opener.setAttribute("aria-expanded", out[2]);
     }

@@ -2,7 +2,8 @@
 // downloads of charts are in assets/chart_export.js.
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   embed: {
-    // Build the <iframe> code from the page's current view (the map keeps its URL up to date).
+    // Build the <iframe> code from the page's current view (the map keeps its URL up to date), and the
+    // panel that shows it (components/embed_snippet.py sends only its words, so closed panels cost nothing).
     showSnippet: function (clicks, meta, hidden) {
       var nothing = window.dash_clientside.no_update;
       if (!meta) return [nothing, nothing, nothing];
@@ -24,10 +25,39 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         '<script async src="' + escapeAttribute(window.location.origin + (meta.script || "/embed/resize.js")) +
         '"></script>';
       var open = hidden !== false;  // it was hidden, so it opens now
-      return [code, !open, open ? "true" : "false"];
+      if (!open) return [nothing, true, "false"];
+      return [panel(meta, code), false, "true"];
     },
   },
 });
+
+function component(namespace, type, props) {
+  return { type: type, namespace: namespace, props: props };
+}
+
+// The panel: the code in a read-only text box named by its label, a copy button and a note.
+function panel(meta, code) {
+  var texts = meta.texts || {};
+  var box = { type: "embed-code", chart: meta.chart };
+  var html = "dash_html_components", dcc = "dash_core_components";
+  return [
+    component(html, "Div", {
+      className: "d-flex gap-2 align-items-end",
+      children: [
+        component(html, "Label", {
+          className: "flex-grow-1",
+          children: [
+            component(html, "Span", { className: "d-block small fw-semibold mb-1", children: texts.label }),
+            component(dcc, "Textarea", { id: box, value: code, readOnly: true, rows: 4,
+                                         className: "form-control form-control-sm embed-code" }),
+          ],
+        }),
+        component(dcc, "Clipboard", { target_id: box, title: texts.copy, className: "btn btn-outline-secondary btn-sm" }),
+      ],
+    }),
+    component(html, "P", { className: "small text-body-secondary mb-0 mt-1", children: texts.note }),
+  ];
+}
 
 function escapeAttribute(text) {
   return String(text).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/'/g, "&#39;")

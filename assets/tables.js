@@ -2,7 +2,9 @@
 // first, text A to Z; a second press reverses), a search box keeps the rows containing its text, and
 // new rows (the map's year slider) are drawn in the reader's order. Rows are drawn from the cells sent
 // with the table ([text, sort value, link]); rows without a value always go last. Headers announce the
-// order with aria-sort; a status line tells screen readers what changed.
+// order with aria-sort; a status line tells screen readers what changed. A table in a closed <details>
+// (components/data_table.py, table_disclosure) has no rows until the reader opens it: its rows are drawn
+// then, from the cells of the view shown at that moment, and dropped again when it is closed.
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   tables: {
     sort: function (clicks, order, data) {
@@ -16,10 +18,16 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       return Object.assign({}, order, { filter: text || "" });
     },
 
-    render: function (data, order) {
+    render: function (data, order, open) {
       var nothing = window.dash_clientside.no_update;
       if (!data || !data.columns) return [nothing, [], [], nothing];
       order = order || {};
+      if (open === false) {
+        // Closed: nothing to draw (the map's new year is drawn when it opens); a table just closed drops its rows.
+        var triggered = (window.dash_clientside.callback_context.triggered || []).map(function (t) { return t.prop_id; });
+        if (!triggered.some(function (id) { return id.indexOf("table-open") >= 0; })) throw window.dash_clientside.PreventUpdate;
+        return [[], nothing, nothing, ""];
+      }
       var rows = data.rows;
       var wanted = fold(order.filter || "").trim();
       if (wanted) rows = rows.filter(function (row) { return row.some(function (cell) { return fold(cell[0]).indexOf(wanted) >= 0; }); });
@@ -50,6 +58,17 @@ function nextOrder(order, data, column) {
   var descending = order && order.column === column ? !order.descending : !!numeric;
   return Object.assign({}, order, { column: column, descending: descending });
 }
+// A table's <details> says when it opens or closes; its table-open store follows (and redraws the rows).
+// "toggle" does not bubble, so it is caught on its way down.
+document.addEventListener("toggle", function (event) {
+  var details = event.target;
+  var table = details && details.getAttribute && details.getAttribute("data-table");
+  var clientside = window.dash_clientside;
+  if (!table || !clientside || !clientside.set_props) return;
+  var drawn = !!details.querySelector("tbody tr");
+  if (details.open === drawn) return;  // already as it should be (e.g. opened by the server's redraw)
+  clientside.set_props({ type: "table-open", table: table }, { data: details.open });
+}, true);
 
 function fold(text) {
   return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();

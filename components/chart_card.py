@@ -19,7 +19,8 @@ from dash import MATCH, ClientsideFunction, Input, Output, State, clientside_cal
 from dash.development.base_component import Component
 
 from components.chart_style import graph_config
-from components.data_table import data_table
+from components.data_table import table_disclosure
+from components.deferred import when_visible
 from components.embed_snippet import embed_action
 from components.source_note import file_footer, source_header, source_note
 from data.csv_safe import SafeWriter
@@ -29,6 +30,7 @@ from views.tables import chart_table
 if TYPE_CHECKING:
     from components.chart_registry import Chart
 
+DEFAULT_GRAPH_HEIGHT = 450  # px: plotly's, for a figure that sets none
 
 
 @dataclass
@@ -62,30 +64,41 @@ def chart_csv(title: str, data: ChartData, lang: str) -> str:
     return buffer.getvalue()
 
 
-def _table(chart_id: str, title: str, data: ChartData, lang: str) -> Component:
+def table_id(chart_name: str) -> str:
+    return f"{chart_name}-table"
+
+
+def _table(chart_id: str, title: str, data: ChartData, lang: str, is_open: bool) -> Component:
     _ = translator(lang)
     table = chart_table(_("Figures of the chart: {title}").format(title=title), data.columns, data.rows, lang,
                         data.labels)
-    return html.Details(
-        [html.Summary(_("Show the figures as a table")), data_table(f"{chart_id}-table", table, lang)],
-        className="chart-table my-2",
-    )
+    return table_disclosure(table_id(chart_id), table, lang, _("Show the figures as a table"), is_open,
+                            "chart-table my-2")
 
 
-def chart_body(chart: Chart, view: object, lang: str) -> list[Component]:
-    """The parts of a chart that change with its controls (its callback returns these)."""
+def chart_body(chart: Chart, view: object, lang: str, table_open: bool = False,
+               graph_later: bool = False) -> list[Component]:
+    """The parts of a chart that change with its controls (its callback returns these). The table's rows are
+    drawn only when ``table_open`` (the reader had opened it before the controls changed); with
+    ``graph_later`` the chart is drawn when the reader scrolls near it, in a slot of its height."""
     title = translator(lang)(chart.title)
     data: ChartData = chart.draw(view, lang)
     export = chart.export(view, lang, data.rows, data.source_ids, title=title)
+    graph = dcc.Graph(id=f"{chart.name}-graph", figure=data.figure, config=graph_config(lang), className="chart-graph")
     return [
         html.P(data.reading, id=f"{chart.name}-reading", className="chart-reading", **{"aria-live": "polite"}),
-        dcc.Graph(id=f"{chart.name}-graph", figure=data.figure, config=graph_config(lang), className="chart-graph"),
-        _table(chart.name, title, data, lang),
+        *(when_visible(f"{chart.name}-graph", graph, graph_height(data.figure)) if graph_later else [graph]),
+        _table(chart.name, title, data, lang, table_open),
         dcc.Store(id={"type": "chart-csv", "chart": chart.name},
                   data={"content": chart_csv(title, data, lang), "filename": f"{export.filename}.csv"}),
         export_texts(export.as_dict()),
-        source_note(lang, data.source_ids),
+        source_note(lang, data.source_ids, key=f"{chart.name}-sources"),
     ]
+
+
+def graph_height(figure: go.Figure) -> int:
+    """The height a figure is drawn at (plotly's default when it sets none)."""
+    return int(figure.layout.height or DEFAULT_GRAPH_HEIGHT)
 
 
 def export_texts(texts: dict[str, str], element_id: str | None = None) -> Component:
@@ -96,8 +109,9 @@ def export_texts(texts: dict[str, str], element_id: str | None = None) -> Compon
 
 
 def chart_card(chart: Chart, view: object, lang: str, controls: Sequence[Component],
-               extra: Sequence[Component] = ()) -> Component:
-    """A section with a heading (anchor ``chart.name``), controls, the changing body, downloads and Embed."""
+               extra: Sequence[Component] = (), graph_later: bool = False) -> Component:
+    """A section with a heading (anchor ``chart.name``), controls, the changing body, downloads and Embed.
+    ``graph_later`` for a chart below the first screen: it is drawn when the reader scrolls near it."""
     _ = translator(lang)
     button = "btn btn-outline-primary btn-sm"
     stem = chart.file_stem(view, lang)
@@ -106,7 +120,7 @@ def chart_card(chart: Chart, view: object, lang: str, controls: Sequence[Compone
             html.H2(_(chart.title), className="h4 mt-4"),
             html.P(_(chart.intro), className="text-body-secondary"),
             html.Div(list(controls), className="chart-controls d-flex flex-wrap gap-3 mb-2"),
-            html.Div(chart_body(chart, view, lang), id=f"{chart.name}-body"),
+            html.Div(chart_body(chart, view, lang, graph_later=graph_later), id=f"{chart.name}-body"),
             *extra,
             html.Div(
                 [

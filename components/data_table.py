@@ -7,6 +7,12 @@ The first column names the row and stays in view while the table scrolls sideway
 
 The server draws the rows on the first visit; sorting, and the map's year slider, redraw them in the
 browser from the cells sent with the table (``views/tables.py``), with no round trip.
+
+A table beside a chart or the map sits in a ``<details>`` (``table_disclosure``) and its rows are not drawn
+until the reader opens it: hundreds of rows nobody sees cost seconds of React work on a phone's first paint.
+Opening it fires the element's ``toggle`` event, which ``assets/tables.js`` turns into the table's
+``table-open`` store; the rows are then drawn in the browser from the cells already sent, for the view shown
+at that moment (the map's year, the chart's controls).
 """
 
 from __future__ import annotations
@@ -35,9 +41,11 @@ def table_rows(table: Table) -> list[Component]:
 
 
 def data_table(table_id: str, table: Table, lang: str, caption_hidden: bool = False,
-               filter_label: str | None = None) -> Component:
+               filter_label: str | None = None, rows_drawn: bool = True) -> Component:
     """A scrollable region holding the table; ``table_id`` is the id of the region (tests and links use it).
-    ``filter_label`` adds a search box that keeps the rows containing its text (long lists: the sources)."""
+    ``filter_label`` adds a search box that keeps the rows containing its text (long lists: the sources).
+    ``rows_drawn=False`` sends the cells but leaves the body empty until the ``table-open`` store says the
+    reader opened the table (``table_disclosure``)."""
     _ = translator(lang)
     head = [
         html.Th(
@@ -83,7 +91,8 @@ def data_table(table_id: str, table: Table, lang: str, caption_hidden: bool = Fa
                             className="visually-hidden" if caption_hidden else None,
                         ),
                         html.Thead(html.Tr(head)),
-                        html.Tbody(table_rows(table), id={"type": "table-body", "table": table_id}),
+                        html.Tbody(table_rows(table) if rows_drawn else [],
+                                   id={"type": "table-body", "table": table_id}),
                     ],
                     className="data-table",
                 ),
@@ -97,10 +106,29 @@ def data_table(table_id: str, table: Table, lang: str, caption_hidden: bool = Fa
             dcc.Store(id={"type": "table-data", "table": table_id}, data=table.store()),
             dcc.Store(id={"type": "table-order", "table": table_id},
                       data={"column": None, "descending": False, "filter": "", "texts": texts}),
+            dcc.Store(id={"type": "table-open", "table": table_id}, data=rows_drawn),
         ],
         id=table_id,
         className="data-table-wrap",
     )
+
+
+def table_disclosure(table_id: str, table: Table, lang: str, summary: str, is_open: bool = False,
+                     class_name: str = "") -> Component:
+    """The table behind a ``<summary>`` that says a table is there (keyboard and screen readers reach it as
+    any disclosure); its rows are drawn once it is opened. ``is_open`` keeps it open, rows drawn, when a
+    callback redraws it for a reader who had opened it (the ``table-open`` store is the callback's State)."""
+    return html.Details(
+        [html.Summary(summary), data_table(table_id, table, lang, rows_drawn=is_open)],
+        open=is_open,
+        className=" ".join(["table-disclosure", class_name]).strip(),
+        **{"data-table": table_id},
+    )
+
+
+def table_open_state(table_id: str) -> State:
+    """Whether the reader has opened the table ``table_id`` (for a callback that redraws it)."""
+    return State({"type": "table-open", "table": table_id}, "data")
 
 
 clientside_callback(
@@ -126,5 +154,6 @@ clientside_callback(
     Output({"type": "table-status", "table": MATCH}, "children"),
     Input({"type": "table-data", "table": MATCH}, "data"),
     Input({"type": "table-order", "table": MATCH}, "data"),
+    Input({"type": "table-open", "table": MATCH}, "data"),
     prevent_initial_call=True,
 )

@@ -4,7 +4,9 @@ served by us (``/embed/resize.js``) that fits the frame's height to the chart.
 
 Why clientside: the view lives in the page URL (the map rewrites it with ``history.replaceState``
 as the reader changes controls), so the snippet is built in the browser at click time from
-``location`` (``assets/embed.js``). Charts whose view is not in the page URL pass ``params``.
+``location`` (``assets/embed.js``). Charts whose view is not in the page URL pass ``params``. The panel
+itself (text box, copy button, note) is built there too, on the first press: a page has an Embed action per
+chart, and few readers open one, so their forms are not mounted with the page.
 """
 
 from __future__ import annotations
@@ -24,6 +26,13 @@ def embed_action(chart: str, lang: str, title: str, params: Mapping[str, str] | 
     """``chart`` is a name of the embed registry; ``title`` names the frame for screen readers."""
     _ = translator(lang)
     key = {"chart": chart}
+    texts = {  # the panel's words; assets/embed.js builds the panel from them on the first press
+        "label": _("Code to paste into your page"),
+        "copy": _("Copy code"),
+        "note": _("The frame shows this view as wide as the space it is placed in. The small script in the "
+                  "code, served by this dashboard, fits the frame's height to the chart; where a site does "
+                  "not allow scripts, the frame stays {height} pixels high and scrolls.").format(height=EMBED_HEIGHT),
+    }
     return html.Div(
         [
             html.Button(
@@ -35,29 +44,6 @@ def embed_action(chart: str, lang: str, title: str, params: Mapping[str, str] | 
                 **{"aria-expanded": "false"},
             ),
             html.Div(
-                [
-                    html.Div(
-                        [
-                            html.Label(
-                                [
-                                    html.Span(_("Code to paste into your page"), className="d-block small fw-semibold mb-1"),
-                                    dcc.Textarea(id={"type": "embed-code", **key}, value="", readOnly=True, rows=4,
-                                                 className="form-control form-control-sm embed-code"),
-                                ],
-                                className="flex-grow-1",
-                            ),
-                            dcc.Clipboard(target_id={"type": "embed-code", **key}, title=_("Copy code"),
-                                          className="btn btn-outline-secondary btn-sm"),
-                        ],
-                        className="d-flex gap-2 align-items-end",
-                    ),
-                    html.P(
-                        _("The frame shows this view as wide as the space it is placed in. The small script in the "
-                          "code, served by this dashboard, fits the frame's height to the chart; where a site does "
-                          "not allow scripts, the frame stays {height} pixels high and scrolls.").format(height=EMBED_HEIGHT),
-                        className="small text-body-secondary mb-0 mt-1",
-                    ),
-                ],
                 id={"type": "embed-panel", **key},
                 hidden=True,
                 className="embed-panel mt-2",
@@ -65,7 +51,7 @@ def embed_action(chart: str, lang: str, title: str, params: Mapping[str, str] | 
             dcc.Store(
                 id={"type": "embed-meta", **key},
                 data={"chart": chart, "lang": lang, "title": title, "height": EMBED_HEIGHT, "script": EMBED_RESIZE_URL,
-                      "params": dict(params) if params is not None else None},
+                      "params": dict(params) if params is not None else None, "texts": texts},
             ),
         ],
         className="embed-action d-inline-block align-top no-print",
@@ -74,7 +60,7 @@ def embed_action(chart: str, lang: str, title: str, params: Mapping[str, str] | 
 
 clientside_callback(
     ClientsideFunction(namespace="embed", function_name="showSnippet"),
-    Output({"type": "embed-code", "chart": MATCH}, "value"),
+    Output({"type": "embed-panel", "chart": MATCH}, "children"),
     Output({"type": "embed-panel", "chart": MATCH}, "hidden"),
     Output({"type": "embed-open", "chart": MATCH}, "aria-expanded"),
     Input({"type": "embed-open", "chart": MATCH}, "n_clicks"),

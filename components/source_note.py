@@ -9,6 +9,7 @@ from dash import html
 from dash.development.base_component import Component
 
 from analysis.labels import source_organisation, source_record, source_title
+from components.deferred import lazy_details
 from data import query
 from i18n import translator
 from views.export_text import LICENCE_LINE
@@ -52,7 +53,9 @@ def source_header(rows: Iterable[Mapping[str, Any]], source_ids: Iterable[str], 
     return "".join(f"{line}\n" for line in lines)
 
 
-def source_note(lang: str, source_ids: Iterable[str]) -> Component:
+def source_note(lang: str, source_ids: Iterable[str], key: str | None = None) -> Component:
+    """The sources, listed open when there are three or fewer. A longer list is closed; with a ``key``
+    (unique on the page) its items are mounted only when the reader opens it (``components/disclosure.py``)."""
     _ = translator(lang)
     items = []
     for source_id in dict.fromkeys(source_ids):
@@ -66,10 +69,15 @@ def source_note(lang: str, source_ids: Iterable[str]) -> Component:
         if record.get("licence"):
             parts.append(". " + _("Terms: {licence}").format(licence=query.in_language(record["licence"], lang)))
         items.append(html.Li(parts))
-    summary = _("Sources ({count})").format(count=len(items))
+    summary = html.Strong(_("Sources ({count})").format(count=len(items)))
+    listed = html.Ul(items, className="mb-1")
+    if key and len(items) > 3:
+        sources = lazy_details(key, summary, listed)
+    else:
+        sources = html.Details([html.Summary(summary), listed], open=len(items) <= 3)
     return html.Div(
         [
-            html.Details([html.Summary(html.Strong(summary)), html.Ul(items, className="mb-1")], open=len(items) <= 3),
+            sources,
             html.P(
                 [_("How the figures were compiled and checked: "), html.A(_("data and methodology page"), href=page_path(lang, "data"))],
                 className="mb-0",

@@ -2,6 +2,8 @@
 good-practice trajectories aligned and indexed, with the practice cards they link to.
 
 The layout is built from the URL; the charts are the registry's entries for this page.
+Only the first chart is drawn with the page; the others when the reader scrolls near them
+(``components/deferred.py``), in slots that keep their height.
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ def layout(lang: str, **params: object) -> Any:
                           html.Li(html.A(_("Good-practice cards"), href="#compare-practices"))], className="small"),
                  **{"aria-label": _("Charts on this page")}),
         share_link(lang, CompareView),
-        *[chart_card(c, view, lang, controls[c.name]) for c in CHARTS],
+        *[chart_card(c, view, lang, controls[c.name], graph_later=i > 0) for i, c in enumerate(CHARTS)],
         html.Section([html.H2(_("Good-practice cards"), className="h4 mt-4"),
                       html.P(_("What each place did, the outcome that was measured, the evaluation behind it and "
                                "the caveats."), className="text-body-secondary"),

@@ -32,10 +32,18 @@ from components.chart_card import export_texts
 from components.chart_registry import chart
 from components.chart_style import graph_config
 from components.choropleth import GRAPH_CONFIG
-from components.data_table import data_table
+from components.data_table import table_disclosure
 from components.dropdown import dropdown
 from components.embed_snippet import embed_action
-from components.map_figure import build_figure, frames_for, map_csv, map_title, shown_frame, state_panel
+from components.map_figure import (
+    build_figure,
+    frames_for,
+    map_caption,
+    map_csv,
+    map_title,
+    shown_frame,
+    state_panel,
+)
 from components.map_selection import controls_toggle, place_picker, selection_panel, year_marks
 from components.radio import radio_group
 from components.share_link import share_link
@@ -106,7 +114,8 @@ def layout(lang: str, **params: object) -> Any:
     )
     shown = shown_frame(view, frames).get("table") or map_table([], view.unit, lang, _table_caption(view, lang),
                                                                 view.when == "latest", None).store()
-    table = data_table("map-table", Table.from_store(shown), lang)
+    table = table_disclosure("map-table", Table.from_store(shown), lang, _("Show the figures in the map as a table"),
+                             class_name="my-2")
     downloads = html.Div(
         [
             html.Button(_("Download CSV"), id="map-download-csv", n_clicks=0, className="btn btn-outline-primary btn-sm me-2"),
@@ -124,10 +133,12 @@ def layout(lang: str, **params: object) -> Any:
             html.H1(_(TITLE)),
             html.Div([dbc.Alert(n, color="warning", className="py-2") for n in notices], id="map-notices", role="status"),
             dcc.Store(id="map-frames", data=frames),
-            dcc.Store(id="map-state", data=view.state),
+            # "" rather than None for "no state" and "nothing selected": a store holding None reports a change
+            # when it mounts, which sent the whole selection to the server again and redrew the map on every visit.
+            dcc.Store(id="map-state", data=view.state or ""),
             dcc.Store(id="map-lang", data=lang),
             dcc.Store(id="map-shown-year", data=view.year),
-            dcc.Store(id="map-selected", data=None),
+            dcc.Store(id="map-selected", data=""),
             dcc.Store(id="map-drillable", data=list(drillable_states())),
             html.Div(id="map-url-sync", hidden=True),
             dbc.Row(
@@ -139,7 +150,8 @@ def layout(lang: str, **params: object) -> Any:
                     ], xs=12, lg=3),
                     dbc.Col(
                         html.Div([
-                            html.P(shown_caption(view, frames), id="map-caption", className="map-caption",
+                            # Written now, not only by map.showYear: a line filled in late pushed the map down.
+                            html.P(map_caption(view, frames), id="map-caption", className="map-caption",
                                    **{"aria-live": "polite"}),
                             timeline,
                             html.Div([
@@ -153,7 +165,7 @@ def layout(lang: str, **params: object) -> Any:
                             downloads,
                             html.H2(_("The figures in the map"), className="h5 mt-3"),
                             table,
-                            html.Div(source_note(lang, frames["source_ids"]), id="map-source-note"),
+                            html.Div(source_note(lang, frames["source_ids"], key="map-sources"), id="map-source-note"),
                         ], id=CHART.name, **{"data-chart-scope": CHART.name}),
                         xs=12,
                         lg=9,
@@ -205,17 +217,6 @@ def _panel_rows(rows: list[dict[str, Any]], source_urls: dict[str, str]) -> dict
             for row in rows}
 
 
-def shown_caption(view: MapView, frames: dict[str, Any]) -> str:
-    """The caption of the view on screen, written into the page as ``map.showYear`` writes it on every
-    change (so the page's largest text paints with the page, not after the first callback)."""
-    if view.when == "latest":
-        return str(frames.get("latest_caption") or "")
-    frame = frames["frames"].get(str(view.year))
-    if frame is None:
-        return ""
-    return str(frames["caption"]).replace("{year}", str(view.year)).replace("{count}", str(len(frame["loc"])))
-
-
 def _table_caption(view: MapView, lang: str) -> str:
     _ = translator(lang)
     return _("{indicator} by place, as drawn on the map").format(indicator=indicator_name(view.indicator, lang))
@@ -257,7 +258,7 @@ def selection_outputs(view: MapView, lang: str) -> dict[str, Any]:
         "year_marks": year_marks(years), "year": view.year,
         **{f"{param}_options": view.options(param, lang) for param in MapView.DEPENDENT},
         **{param: value for param, value in view.to_params().items() if param in MapView.DEPENDENT},
-        "state_panel": state_panel(view, lang), "source_note": source_note(lang, frames["source_ids"]),
+        "state_panel": state_panel(view, lang), "source_note": source_note(lang, frames["source_ids"], key="map-sources"),
     }
 
 

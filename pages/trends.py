@@ -2,6 +2,8 @@
 
 The layout is built from the URL (``layout(lang, **params)``); the charts are the registry's entries
 for this page, each redrawn by the callback its entry gives it (``pages/view_callbacks.py``).
+Only the first chart is drawn with the page; the others when the reader scrolls near them
+(``components/deferred.py``), in slots that keep their height.
 """
 
 from __future__ import annotations
@@ -94,7 +96,8 @@ def layout(lang: str, **params: object) -> Any:
         html.Nav(html.Ul([html.Li(html.A(_(c.title), href=f"#{c.name}")) for c in CHARTS], className="small"),
                  **{"aria-label": _("Charts on this page")}),
         share_link(lang, TrendView),
-        *[chart_card(c, view, lang, controls[c.name], extras.get(c.name, [])) for c in CHARTS],
+        *[chart_card(c, view, lang, controls[c.name], extras.get(c.name, []), graph_later=i > 0)
+          for i, c in enumerate(CHARTS)],
         data_page_pointer(lang),
     ])
 

@@ -1,8 +1,8 @@
 """The callbacks a page gets from its charts' registry entries and its view class.
 
 ``redraw_on_controls``: a chart's own controls redraw its card (and correct the choices that depend on
-them, such as the units of the chosen indicators). ``keep_url_in_step``: the page's URL and its share
-box follow every control, in the browser. Both read the view class (``views/``), never a page's own
+them, such as the units of the chosen indicators), its table's rows drawn if the reader had opened it.
+``keep_url_in_step``: the page's URL and its share box follow every control, in the browser. Both read the view class (``views/``), never a page's own
 parameter names, so a chart or a control is added in one place.
 """
 
@@ -11,8 +11,9 @@ from __future__ import annotations
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
 from dash.development.base_component import Component
 
-from components.chart_card import chart_body
+from components.chart_card import chart_body, table_id
 from components.chart_registry import Chart
+from components.data_table import table_open_state
 from components.share_link import share_field_id, url_keys_id
 from i18n import DEFAULT_LANGUAGE, is_supported
 
@@ -30,10 +31,10 @@ def redraw_on_controls(chart: Chart, lang_store: str) -> None:
     inputs = [Input(*view_class.CONTROLS[p]) for p in chart.controls]
 
     def redraw(*values: object) -> list[Component] | list[object]:
-        *controls, lang = values
+        *controls, lang, table_open = values
         lang = lang if is_supported(lang) else DEFAULT_LANGUAGE
         view = view_class.from_controls(dict(zip(chart.controls, controls, strict=True)), lang)
-        body = chart_body(chart, view, lang)
+        body = chart_body(chart, view, lang, table_open is True)
         if not dependent:
             return body
         answer: list[object] = [body]
@@ -42,7 +43,8 @@ def redraw_on_controls(chart: Chart, lang_store: str) -> None:
         return answer
 
     redraw.__name__ = f"redraw_{chart.name.replace('-', '_')}"
-    callback(*outputs, *inputs, State(lang_store, "data"), prevent_initial_call=True)(redraw)
+    callback(*outputs, *inputs, State(lang_store, "data"), table_open_state(table_id(chart.name)),
+             prevent_initial_call=True)(redraw)
 
 
 def keep_url_in_step(view_class: type) -> None:

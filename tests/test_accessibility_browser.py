@@ -31,6 +31,18 @@ def settle(page) -> None:
     page.wait_for_timeout(300)  # a frame for the naming of Dash's controls (assets/shell.js)
 
 
+def reach_every_chart(page) -> None:
+    """A chart below the first screen is drawn when the reader scrolls near it (components/deferred.py): scroll to
+    each, as a reader does, so its labels are checked too."""
+    slots = page.locator(".deferred-slot")
+    for index in range(slots.count()):
+        slots.nth(index).scroll_into_view_if_needed()
+    page.wait_for_function("() => Array.from(document.querySelectorAll('.deferred-slot'))"
+                           ".every(slot => slot.querySelector('.js-plotly-plot .main-svg'))", timeout=20_000)
+    page.evaluate("window.scrollTo(0, 0)")
+    settle(page)
+
+
 def serious_violations(page) -> list[str]:
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     return [f"{v['id']} ({v['impact']}): " + "; ".join(str(n["target"]) for n in v["nodes"][:5])
@@ -49,6 +61,7 @@ def test_every_page_and_embed_has_no_serious_violation_and_the_pages_decimal_mar
     for name, path in targets:
         page.goto(live_server + path)
         settle(page)
+        reach_every_chart(page)
         found[name] = serious_violations(page)
         text = page.evaluate(VISIBLE_TEXT)
         for words in published:

@@ -144,6 +144,7 @@ def test_briefing_chart_image_gets_its_title_and_sources(live_server, browser_pa
 def test_trends_image_follows_its_control(live_server, browser_page):
     page = browser_page.page
     page.goto(f"{live_server}/en/trends")
+    page.locator("#trends-composition").scroll_into_view_if_needed()  # drawn when the reader gets there
     page.wait_for_selector("#trends-composition .js-plotly-plot .main-svg", timeout=30_000)
     page.check("#trends-composition-measure input[value='share']", force=True)
     page.wait_for_url("**composition=share**")

@@ -200,6 +200,7 @@ def test_embed_language_follows_the_lang_parameter(live_server, browser_page):
 def test_trend_and_comparison_charts_embed_the_same_view(live_server, browser_page, page_path, chart):
     page = browser_page.page
     page.goto(live_server + page_path)
+    page.locator(f"#{chart}").scroll_into_view_if_needed()  # a chart further down is drawn when the reader gets there
     page.wait_for_selector(f"#{chart} .js-plotly-plot", timeout=20_000)
     on_page = page.evaluate(f"() => document.querySelector('#{chart} .js-plotly-plot').data"
                             ".map(t => (t.x || []).length + (t.y || []).length)")

@@ -205,6 +205,9 @@ BROWSER_VALUES = {
     "yourmap-state-col.value": st.none() | st.sampled_from(["Estado", "__none__"]) | text,
     "yourmap-value-col.value": st.none() | st.sampled_from(["Casos", "Tasa"]) | text,
     "yourmap-level.value": st.none() | st.sampled_from(["auto", "state", "municipality"]) | text,
+    # Whether the reader had opened a chart's table (a store the page sets true or false; the redraw reads it).
+    **{json.dumps({"table": f"{name}-table", "type": "table-open"}, separators=(",", ":")) + ".data":
+       st.none() | st.booleans() | text for name in chart_names()},
     f"{PICKS}.value": st.lists(st.none() | st.sampled_from(["VE0703", "VE-F", "skip"]) | text, max_size=3),
     f"{PICKS}.id": st.lists(st.fixed_dictionaries({"type": st.just("yourmap-pick"),
                                                     "row": st.integers(-2, 10) | text}), max_size=3),

@@ -44,8 +44,17 @@ def url_params(page) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(urlparse(page.url).query).items()}
 
 
+def open_table(page) -> None:
+    """The table sits behind its <summary>, as a reader reaches it: open it (its rows are drawn then)."""
+    details = page.locator("details:has(#map-table)")
+    if details.get_attribute("open") is None:
+        details.locator("summary").first.click()
+    page.wait_for_selector("#map-table tbody tr")
+
+
 def table_rows(page) -> list[list[str]]:
     """The map table's cells: place, value, change, rank, year, source, note."""
+    open_table(page)
     return page.evaluate(
         "Array.from(document.querySelectorAll('#map-table tbody tr'))"
         ".map(tr => Array.from(tr.querySelectorAll('th, td')).map(td => td.innerText.trim()))"
@@ -306,6 +315,7 @@ def test_latest_figure_view_shows_a_year_for_every_place(live_server, browser_pa
 
 def test_table_sorts_with_its_header_buttons_and_keeps_the_order_when_the_year_changes(live_server, browser_page):
     page = open_map(browser_page, live_server, "?year=2023", lang="es")
+    open_table(page)
     head = page.locator("#map-table thead th")
     assert head.nth(1).inner_text().startswith("Valor (por cada 100.000 habitantes)")  # the unit once, here
     assert head.nth(2).inner_text().startswith("Cambio desde 2022")

@@ -19,6 +19,8 @@ TRACES = """id => {
 
 
 def drawn(page, chart_id: str):
+    """The traces of a chart, once drawn: a chart below the first screen is drawn when the reader scrolls to it."""
+    page.locator(f"#{chart_id}").scroll_into_view_if_needed()
     page.wait_for_function(f"() => !!document.querySelector('#{chart_id} .js-plotly-plot')?.data", timeout=15_000)
     return page.evaluate(TRACES, chart_id)
 
