@@ -178,7 +178,9 @@ def test_place_picker_drills_into_bolivar_with_the_keyboard_only(live_server, br
     page.focus("#map-place-search, .dash-dropdown-search")
     page.keyboard.type("Caron", delay=120)
     # As a reader does, wait until the list offers the municipality (the options arrive with the drill-down).
-    page.get_by_role("option", name="Caroní").first.wait_for(timeout=10_000)
+    option = page.get_by_role("option", name="Caroní").first
+    option.wait_for(timeout=10_000)
+    option.focus()  # on the option, as the arrow keys put it, so the list redrawing cannot swallow the Enter
     press_until(page, "Enter", "#map-selection:not([hidden])")
     assert page.inner_text("#map-selection-name") == "Caroní"
     assert page.is_hidden("#map-drill")
