@@ -25,9 +25,12 @@ from data import query
 from data.csv_safe import SafeWriter
 from geo import codes, locator
 from i18n import translator
+from i18n.markers import N_
 from i18n.numbers import format_number
 from views.place_view import briefing_link, map_link, place_path
 
+CSV_TITLE = N_("Published figures for {place}")  # outside f-strings, where the catalogue tool finds them
+FILE_STEM = N_("figures")
 UNFOLDED_ROWS = 40  # a page listing more figures (the country's) shows each indicator folded, by name
 TREND_WIDTH = 420  # SVG units: shown at about this size on a desktop and barely shrunk on a phone
 
@@ -36,7 +39,7 @@ def place_csv(profile: Profile, lang: str) -> str:
     """The page's figures as CSV: title, sources (with the pages read), licence and release, then the rows."""
     _ = translator(lang)
     buffer = io.StringIO()
-    buffer.write(f"# {_('Published figures for {place}').format(place=profile.name)}\n")
+    buffer.write("# " + _(CSV_TITLE).format(place=profile.name) + "\n")
     buffer.write(source_header(profile.rows, [str(r["source_id"]) for r in profile.rows], lang))
     buffer.write(file_footer(lang))
     writer = SafeWriter(buffer)  # text cells starting like a formula are made safe for spreadsheets
@@ -99,7 +102,7 @@ def figures_block(profile: Profile, lang: str) -> list[Component]:
     unfolded = len(profile.rows) <= UNFOLDED_ROWS
     tables = [_figure_table(indicator, unit, list(rows), lang, unfolded)
               for (indicator, unit), rows in groupby(profile.rows, key=lambda r: (str(r["indicator"]), str(r["unit"])))]
-    stem = f"{profile.code}-{_('figures')}".lower()
+    stem = f"{profile.code}-{_(FILE_STEM)}".lower()
     return [
         html.P(_("{count} published figures, each with the page it was read on.").format(count=len(profile.rows)),
                className="text-body-secondary"),
