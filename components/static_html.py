@@ -61,10 +61,13 @@ def _attributes(component: Component, extra: dict[str, object] | None = None) ->
         if value is True:
             value = "true"
         out.append(f' {name}="{escape(str(value), quote=True)}"' if value != "" else f" {name}")
-    for name, value in vars(component).items():  # wildcard props (data-*, aria-*) are set as attributes
-        if name.startswith(("data-", "aria-")) and value is not None:
-            out.append(f' {name}="{escape(str(value), quote=True)}"')
-    return "".join(out)
+    return "".join(out) + _wildcards(component)
+
+
+def _wildcards(component: Component) -> str:
+    """Wildcard props (data-*, aria-*), set as attributes on any component."""
+    return "".join(f' {name}="{escape(str(value), quote=True)}"' for name, value in vars(component).items()
+                   if name.startswith(("data-", "aria-")) and value is not None)
 
 
 def _classes(*names: object) -> str:
@@ -92,10 +95,7 @@ def _own_attributes(component: Component, extra: dict[str, object]) -> str:
         values["style"] = style_text(style)
     values.update({k: v for k, v in extra.items() if v is not None and v is not False})
     out = [f' {k}="{escape(str(v), quote=True)}"' if v is not True else f" {k}" for k, v in values.items()]
-    for name, value in vars(component).items():
-        if name.startswith(("data-", "aria-")) and value is not None:
-            out.append(f' {name}="{escape(str(value), quote=True)}"')
-    return "".join(out)
+    return "".join(out) + _wildcards(component)
 
 
 def _container(c: Component, inner: str) -> str:
